@@ -1,0 +1,4 @@
+import type { ApiSpec } from './api-spec.ts';
+
+// To be filled: see catalogue/bank.ts for the pattern.
+export const INSU_APIS: readonly ApiSpec[] = [];

@@ -1,0 +1,4 @@
+import type { ApiSpec } from './api-spec.ts';
+
+// To be filled: see catalogue/bank.ts for the pattern.
+export const TELECOM_APIS: readonly ApiSpec[] = [];
