@@ -17,3 +17,4 @@ export * from './catalogue/api-spec.ts';
 export * from './catalogue/index.ts';
 export { COMMON_FIELDS } from './fields/common.ts';
 export { BANK_FIELDS } from './fields/bank.ts';
+export * from './openapi/generate.ts';
