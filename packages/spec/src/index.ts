@@ -18,3 +18,4 @@ export * from './catalogue/index.ts';
 export { COMMON_FIELDS } from './fields/common.ts';
 export { BANK_FIELDS } from './fields/bank.ts';
 export * from './openapi/generate.ts';
+export * from './period-rules.ts';
