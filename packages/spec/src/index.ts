@@ -5,6 +5,7 @@ export * from './wire/utf8.ts';
 export * from './wire/wire-error.ts';
 export * from './schema/shape.ts';
 export * from './schema/message-codec.ts';
+export * from './schema/headers.ts';
 export * from './rsp-codes.ts';
 export * from './oauth-errors.ts';
 export * from './industries.ts';
