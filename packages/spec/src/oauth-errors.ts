@@ -27,7 +27,11 @@ export const OAUTH_ERRORS = {
   },
   method_not_allowed: { http: 405, ko: '허용되지 않은 HTTP 메소드', en: 'HTTP method not allowed' },
   server_error: { http: 500, ko: '서버 오류', en: 'Server error' },
-  temporarily_unavailable: { http: 503, ko: '일시적 과부하 (Retry-After 참조)', en: 'Temporarily unavailable (see Retry-After)' },
+  temporarily_unavailable: {
+    http: 503,
+    ko: '일시적 과부하 (Retry-After 참조)',
+    en: 'Temporarily unavailable (see Retry-After)',
+  },
 } as const satisfies Record<string, { http: number; ko: string; en: string }>;
 
 export type OAuthErrorCode = keyof typeof OAUTH_ERRORS;

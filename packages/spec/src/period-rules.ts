@@ -18,7 +18,10 @@ export const PERIOD_LIMITS = {
   'user-consent': { days31: { months: 12 }, days3m: { months: 12 }, months: { months: 12 }, lookbackMonths: 12 },
   'user-refresh': { days31: { months: 12 }, days3m: { months: 12 }, months: { months: 12 }, lookbackMonths: 12 },
   'user-search': { days31: { months: 60 }, days3m: { months: 60 }, months: { months: 60 }, lookbackMonths: 60 },
-} as const satisfies Record<ApiType, Record<Exclude<DateRule, 'none'>, { days: number } | { months: number }> & { lookbackMonths: number }>;
+} as const satisfies Record<
+  ApiType,
+  Record<Exclude<DateRule, 'none'>, { days: number } | { months: number }> & { lookbackMonths: number }
+>;
 
 export const MAX_LOOKBACK_YEARS = 5;
 
@@ -30,7 +33,11 @@ export interface PeriodViolation {
 }
 
 /** The last day a period starting on `from` may end on under this rule and x-api-type. */
-export function latestEnd(rule: Exclude<DateRule, 'none'>, apiType: ApiType, from: Temporal.PlainDate): Temporal.PlainDate {
+export function latestEnd(
+  rule: Exclude<DateRule, 'none'>,
+  apiType: ApiType,
+  from: Temporal.PlainDate,
+): Temporal.PlainDate {
   const limit = PERIOD_LIMITS[apiType][rule];
   if ('days' in limit) return from.add({ days: limit.days - 1 });
   // A scheduled chunk of N months ends the day before; an irregular call "N months back" may end on today.
@@ -51,10 +58,20 @@ export function checkDatePeriod(args: {
 }): PeriodViolation | null {
   const { rule, apiType, from, to, today } = args;
   if (Temporal.PlainDate.compare(from, to) > 0) {
-    return { rspCode: '40001', field: 'from_date', en: 'from_date is after to_date', ko: '시작일자가 종료일자보다 늦습니다' };
+    return {
+      rspCode: '40001',
+      field: 'from_date',
+      en: 'from_date is after to_date',
+      ko: '시작일자가 종료일자보다 늦습니다',
+    };
   }
   if (Temporal.PlainDate.compare(from, today.subtract({ years: MAX_LOOKBACK_YEARS })) < 0) {
-    return { rspCode: '40304', field: 'from_date', en: 'data older than 5 years cannot be requested', ko: '5년 이전 데이터는 조회할 수 없습니다' };
+    return {
+      rspCode: '40304',
+      field: 'from_date',
+      en: 'data older than 5 years cannot be requested',
+      ko: '5년 이전 데이터는 조회할 수 없습니다',
+    };
   }
   const lookback = PERIOD_LIMITS[apiType].lookbackMonths;
   if (Temporal.PlainDate.compare(from, today.subtract({ months: lookback })) < 0) {
@@ -88,20 +105,40 @@ export function checkMonthPeriod(args: {
 }): PeriodViolation | null {
   const { apiType, from, to, today } = args;
   if (Temporal.PlainYearMonth.compare(from, to) > 0) {
-    return { rspCode: '40001', field: 'from_month', en: 'from_month is after to_month', ko: '시작년월이 종료년월보다 늦습니다' };
+    return {
+      rspCode: '40001',
+      field: 'from_month',
+      en: 'from_month is after to_month',
+      ko: '시작년월이 종료년월보다 늦습니다',
+    };
   }
   const thisMonth = today.toPlainYearMonth();
   if (Temporal.PlainYearMonth.compare(from, thisMonth.subtract({ years: MAX_LOOKBACK_YEARS })) < 0) {
-    return { rspCode: '40304', field: 'from_month', en: 'data older than 5 years cannot be requested', ko: '5년 이전 데이터는 조회할 수 없습니다' };
+    return {
+      rspCode: '40304',
+      field: 'from_month',
+      en: 'data older than 5 years cannot be requested',
+      ko: '5년 이전 데이터는 조회할 수 없습니다',
+    };
   }
   const lookback = PERIOD_LIMITS[apiType].lookbackMonths;
   if (Temporal.PlainYearMonth.compare(from, thisMonth.subtract({ months: lookback })) < 0) {
-    return { rspCode: '40004', field: 'from_month', en: `${apiType} may reach back at most ${lookback} months`, ko: `최대 ${lookback}개월 전까지만 조회할 수 있습니다` };
+    return {
+      rspCode: '40004',
+      field: 'from_month',
+      en: `${apiType} may reach back at most ${lookback} months`,
+      ko: `최대 ${lookback}개월 전까지만 조회할 수 있습니다`,
+    };
   }
   const { months } = PERIOD_LIMITS[apiType].months;
   const span = (to.year - from.year) * 12 + (to.month - from.month) + 1;
   if (span > months) {
-    return { rspCode: '40004', field: 'to_month', en: `a ${apiType} call may span at most ${months} months`, ko: `조회 기간은 최대 ${months}개월입니다` };
+    return {
+      rspCode: '40004',
+      field: 'to_month',
+      en: `a ${apiType} call may span at most ${months} months`,
+      ko: `조회 기간은 최대 ${months}개월입니다`,
+    };
   }
   return null;
 }

@@ -29,12 +29,18 @@ describe('x-api-tran-id (AN(25): org_code 10 + generator 1 + 14)', () => {
   });
 
   it('property: any valid org_code and generator gives a valid id', () => {
-    const org = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: 10, maxLength: 10 });
-    fc.assert(fc.property(org, fc.constantFrom('M', 'S', 'R', 'C', 'P', 'A') as fc.Arbitrary<'M'>, (o, g) => {
-      const id = generateTranId(o, g);
-      expect(parseTranId(id)?.orgCode).toBe(o);
-      expect(parseTranId(id)?.generator).toBe(g);
-    }));
+    const org = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+      minLength: 10,
+      maxLength: 10,
+    });
+    fc.assert(
+      fc.property(org, fc.constantFrom('M', 'S', 'R', 'C', 'P', 'A') as fc.Arbitrary<'M'>, (o, g) => {
+        const id = generateTranId(o, g);
+        expect(parseTranId(id)?.orgCode).toBe(o);
+        expect(parseTranId(id)?.generator).toBe(g);
+      }),
+    );
   });
 
   it('draws serial characters uniformly over base 36', () => {

@@ -35,9 +35,15 @@ const defaultRandom: RandomBytes = (n) => crypto.getRandomValues(new Uint8Array(
  * Generate a tran id. org_code must be 10 upper-case letters or digits. The serial is 14 random base-36
  * characters (~72 bits), so duplicates within a day are vanishingly unlikely.
  */
-export function generateTranId(orgCode: string, generator: TranIdGenerator, random: RandomBytes = defaultRandom): string {
+export function generateTranId(
+  orgCode: string,
+  generator: TranIdGenerator,
+  random: RandomBytes = defaultRandom,
+): string {
   if (!/^[A-Z0-9]{10}$/.test(orgCode)) {
-    throw new RangeError(`org_code must be ${ORG_CODE_LENGTH} upper-case letters or digits to build an x-api-tran-id, got '${orgCode}'`);
+    throw new RangeError(
+      `org_code must be ${ORG_CODE_LENGTH} upper-case letters or digits to build an x-api-tran-id, got '${orgCode}'`,
+    );
   }
   // Rejection sampling keeps the characters uniform (252 = 7 * 36).
   let serial = '';

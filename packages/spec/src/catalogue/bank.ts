@@ -87,7 +87,13 @@ export const BANK_APIS = [
       list(
         'detail_list',
         'detail_cnt',
-        [req('currency_code'), req('balance_amt'), req('withdrawable_amt'), req('offered_rate'), opt('last_paid_in_cnt')],
+        [
+          req('currency_code'),
+          req('balance_amt'),
+          req('withdrawable_amt'),
+          req('offered_rate'),
+          opt('last_paid_in_cnt'),
+        ],
         { ko: '통화별 잔액 목록', en: 'Balances per currency', countType: BANK_FIELDS.detail_cnt.type },
       ),
     ],
@@ -141,7 +147,13 @@ export const BANK_APIS = [
     assetKeys: ACCOUNT_KEYS,
     listedBy: '은행-001',
     request: ACCOUNT,
-    response: [opt('search_timestamp'), req('standard_fund_code'), req('paid_in_type'), req('issue_date'), opt('exp_date')],
+    response: [
+      opt('search_timestamp'),
+      req('standard_fund_code'),
+      req('paid_in_type'),
+      req('issue_date'),
+      opt('exp_date'),
+    ],
   }),
   infoApi({
     id: '은행-006',
@@ -240,7 +252,13 @@ export const BANK_APIS = [
     assetKeys: ACCOUNT_KEYS,
     listedBy: '은행-001',
     request: ACCOUNT,
-    response: [opt('search_timestamp'), req('currency_code'), req('balance_amt'), req('loan_principal'), opt('next_repay_date')],
+    response: [
+      opt('search_timestamp'),
+      req('currency_code'),
+      req('balance_amt'),
+      req('loan_principal'),
+      opt('next_repay_date'),
+    ],
   }),
   infoApi({
     id: '은행-010',

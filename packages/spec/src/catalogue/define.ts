@@ -7,13 +7,28 @@ import type { ApiSpec, CycleClass, DateRule, HeaderName } from './api-spec.ts';
 const common = vocabulary(COMMON_FIELDS);
 
 /** Query of a GET list API: org_code, search_timestamp and paging. */
-export const LIST_QUERY = [common.req('org_code'), common.opt('search_timestamp'), common.opt('next_page'), common.opt('limit')] as const;
+export const LIST_QUERY = [
+  common.req('org_code'),
+  common.opt('search_timestamp'),
+  common.opt('next_page'),
+  common.opt('limit'),
+] as const;
 /** Query of a GET list API that does not page. */
 export const PLAIN_LIST_QUERY = [common.req('org_code'), common.opt('search_timestamp')] as const;
 /** The paging part of a transaction request by dates. */
-export const DATE_PERIOD = [common.req('from_date'), common.req('to_date'), common.opt('next_page'), common.req('limit')] as const;
+export const DATE_PERIOD = [
+  common.req('from_date'),
+  common.req('to_date'),
+  common.opt('next_page'),
+  common.req('limit'),
+] as const;
 /** The paging part of a transaction request by months. */
-export const MONTH_PERIOD = [common.req('from_month'), common.req('to_month'), common.opt('next_page'), common.req('limit')] as const;
+export const MONTH_PERIOD = [
+  common.req('from_month'),
+  common.req('to_month'),
+  common.opt('next_page'),
+  common.req('limit'),
+] as const;
 
 const INFO_HEADERS = { required: ['authorization', 'x-api-tran-id'], optional: ['x-api-type'] } as const satisfies {
   required: readonly HeaderName[];

@@ -31,7 +31,17 @@ const EXPECTED_IDS = [
 ];
 
 /** Date-based APIs the standard lets span 3 months per scheduled call (§3.3). */
-const THREE_MONTH_DATE_APIS = ['은행-010', '보험-006', '보험-007', '보험-011', '할부금융-004', '할부금융-006', '보증보험-003', 'P2P-004', '채권-003'];
+const THREE_MONTH_DATE_APIS = [
+  '은행-010',
+  '보험-006',
+  '보험-007',
+  '보험-011',
+  '할부금융-004',
+  '할부금융-006',
+  '보증보험-003',
+  'P2P-004',
+  '채권-003',
+];
 
 function has(shape: Shape | undefined, name: string): boolean {
   return shape !== undefined && topLevelNames(shape).includes(name);
@@ -61,7 +71,19 @@ describe('the API catalogue', () => {
   });
 
   it('list APIs need the <industry>.list scope and GET', () => {
-    for (const id of ['은행-001', '카드-001', '금투-001', '보험-001', '전금-001', '할부금융-001', '보증보험-001', '통신-001', 'P2P-001', '공통-001', '공통-002']) {
+    for (const id of [
+      '은행-001',
+      '카드-001',
+      '금투-001',
+      '보험-001',
+      '전금-001',
+      '할부금융-001',
+      '보증보험-001',
+      '통신-001',
+      'P2P-001',
+      '공통-001',
+      '공통-002',
+    ]) {
       const api = apiById(id);
       expect(api.method, id).toBe('GET');
       for (const industry of api.industries) expect(requiredScope(api, industry), id).toBe(`${industry}.list`);
@@ -99,7 +121,8 @@ describe('the API catalogue', () => {
   });
 
   it('timestamp APIs take search_timestamp', () => {
-    for (const api of CATALOGUE.filter((a) => a.timestamp)) expect(has(api.request.shape, 'search_timestamp'), api.id).toBe(true);
+    for (const api of CATALOGUE.filter((a) => a.timestamp))
+      expect(has(api.request.shape, 'search_timestamp'), api.id).toBe(true);
   });
 
   it('date rules match the request fields, and the 3-month date APIs are exactly the standard’s list', () => {
@@ -107,10 +130,15 @@ describe('the API catalogue', () => {
       if (api.dateRule === 'days31' || api.dateRule === 'days3m') {
         expect(has(api.request.shape, 'from_date') && has(api.request.shape, 'to_date'), api.id).toBe(true);
       }
-      if (api.dateRule === 'months') expect(has(api.request.shape, 'from_month') && has(api.request.shape, 'to_month'), api.id).toBe(true);
+      if (api.dateRule === 'months')
+        expect(has(api.request.shape, 'from_month') && has(api.request.shape, 'to_month'), api.id).toBe(true);
       if (api.dateRule === 'none') expect(has(api.request.shape, 'from_date'), api.id).toBe(false);
     }
-    expect(CATALOGUE.filter((a) => a.dateRule === 'days3m').map((a) => a.id).sort()).toEqual([...THREE_MONTH_DATE_APIS].sort());
+    expect(
+      CATALOGUE.filter((a) => a.dateRule === 'days3m')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([...THREE_MONTH_DATE_APIS].sort());
   });
 
   it('asset keys are request fields, and listedBy names a list API of the same industries', () => {

@@ -37,7 +37,12 @@ export const COMMON_FIELDS = {
     en: 'Merchant business registration number (v2, gated by is_consent_merchant_name_regno)',
     provisional: true,
   },
-  trans_memo: { type: AH(300), ko: '적요', en: 'Memo / narrative (v2, gated by is_consent_trans_memo)', provisional: true },
+  trans_memo: {
+    type: AH(300),
+    ko: '적요',
+    en: 'Memo / narrative (v2, gated by is_consent_trans_memo)',
+    provisional: true,
+  },
   total_install_cnt: { type: N(3), ko: '전체 할부회차', en: 'Total instalments', provisional: true },
   pay_method: { type: aN(2), ko: '납입방법', en: 'Payment method code', provisional: true },
   repay_method: { type: aN(2), ko: '상환방법 코드', en: 'Repayment method code', provisional: true },

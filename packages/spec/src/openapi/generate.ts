@@ -60,8 +60,10 @@ function withEnvelope(body: JsonSchema): JsonSchema {
 
 function operationFor(api: ApiSpec, industry: Industry | undefined): Record<string, unknown> {
   const parameters: Record<string, unknown>[] = [];
-  for (const h of api.headers.required) parameters.push({ name: h, in: 'header', required: true, ...HEADER_SCHEMAS[h] });
-  for (const h of api.headers.optional) parameters.push({ name: h, in: 'header', required: false, ...HEADER_SCHEMAS[h] });
+  for (const h of api.headers.required)
+    parameters.push({ name: h, in: 'header', required: true, ...HEADER_SCHEMAS[h] });
+  for (const h of api.headers.optional)
+    parameters.push({ name: h, in: 'header', required: false, ...HEADER_SCHEMAS[h] });
   for (const node of api.request.path ?? []) {
     const props = shapeSchema([node])['properties'] as Record<string, JsonSchema>;
     parameters.push({ name: node.name, in: 'path', required: true, schema: props[node.name] });
@@ -70,10 +72,12 @@ function operationFor(api: ApiSpec, industry: Industry | undefined): Record<stri
   if (api.request.location === 'query') {
     const props = requestSchema['properties'] as Record<string, JsonSchema>;
     const required = new Set((requestSchema['required'] as string[] | undefined) ?? []);
-    for (const [name, schema] of Object.entries(props)) parameters.push({ name, in: 'query', required: required.has(name), schema });
+    for (const [name, schema] of Object.entries(props))
+      parameters.push({ name, in: 'query', required: required.has(name), schema });
   }
   const success = api.errorStyle === 'rsp_code' ? withEnvelope(shapeSchema(api.response)) : shapeSchema(api.response);
-  const errorRef = api.errorStyle === 'rsp_code' ? '#/components/schemas/RspEnvelope' : '#/components/schemas/OAuthError';
+  const errorRef =
+    api.errorStyle === 'rsp_code' ? '#/components/schemas/RspEnvelope' : '#/components/schemas/OAuthError';
   const op: Record<string, unknown> = {
     operationId: `${api.code}${industry ? `_${industry}` : ''}`,
     summary: `${api.id} ${api.name.ko}`,
@@ -108,22 +112,46 @@ function operationFor(api: ApiSpec, industry: Industry | undefined): Record<stri
 function mergeOperations(ops: { api: ApiSpec; op: Record<string, unknown> }[]): Record<string, unknown> {
   if (ops.length === 1) return ops[0]!.op;
   const first = ops[0]!;
-  const bodies = ops.map(({ op }) => (op['requestBody'] as { content: Record<string, { schema: JsonSchema }> } | undefined)?.content);
+  const bodies = ops.map(
+    ({ op }) => (op['requestBody'] as { content: Record<string, { schema: JsonSchema }> } | undefined)?.content,
+  );
   const mediaType = Object.keys(bodies[0] ?? { 'application/x-www-form-urlencoded': {} })[0]!;
   const field = first.api.discriminator?.field;
   return {
     ...first.op,
     operationId: ops.map(({ op }) => op['operationId']).join('_'),
     summary: ops.map(({ api }) => `${api.id} ${api.name.ko}`).join(' / '),
-    description: ops.map(({ api }) => `${api.id}: ${api.name.en}${api.discriminator ? ` (${api.discriminator.field}=${api.discriminator.value})` : ''}`).join('\n'),
+    description: ops
+      .map(
+        ({ api }) =>
+          `${api.id}: ${api.name.en}${api.discriminator ? ` (${api.discriminator.field}=${api.discriminator.value})` : ''}`,
+      )
+      .join('\n'),
     requestBody: {
       required: true,
-      content: { [mediaType]: { schema: { oneOf: bodies.map((b) => b?.[mediaType]?.schema ?? {}), ...(field ? { discriminator: { propertyName: field } } : {}) } } },
+      content: {
+        [mediaType]: {
+          schema: {
+            oneOf: bodies.map((b) => b?.[mediaType]?.schema ?? {}),
+            ...(field ? { discriminator: { propertyName: field } } : {}),
+          },
+        },
+      },
     },
     responses: {
       '200': {
         description: '정상처리 (success)',
-        content: { 'application/json': { schema: { oneOf: ops.map(({ op }) => (op['responses'] as Record<string, { content: Record<string, { schema: JsonSchema }> }>)['200']!.content['application/json']!.schema) } } },
+        content: {
+          'application/json': {
+            schema: {
+              oneOf: ops.map(
+                ({ op }) =>
+                  (op['responses'] as Record<string, { content: Record<string, { schema: JsonSchema }> }>)['200']!
+                    .content['application/json']!.schema,
+              ),
+            },
+          },
+        },
       },
       default: (first.op['responses'] as Record<string, unknown>)['default'],
     },
@@ -166,7 +194,17 @@ export function generateOpenApi(role: ServiceRole, opts: { version?: ApiVersion 
         'the standard’s own field tables are not public.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
-    servers: [{ url: '{base}', variables: { base: { default: 'https://localhost', description: 'The institution’s registered base path (지원-002 domain)' } } }],
+    servers: [
+      {
+        url: '{base}',
+        variables: {
+          base: {
+            default: 'https://localhost',
+            description: 'The institution’s registered base path (지원-002 domain)',
+          },
+        },
+      },
+    ],
     paths,
     components: {
       schemas: { RspEnvelope: ENVELOPE, OAuthError: OAUTH_ERROR },

@@ -3,9 +3,18 @@ import type { ApiSpec } from '../catalogue/api-spec.ts';
 import { WireError } from '../wire/wire-error.ts';
 import { decodeHeaders } from './headers.ts';
 
-const info = { headers: { required: ['authorization', 'x-api-tran-id'], optional: ['x-api-type'] } } as const satisfies Pick<ApiSpec, 'headers'>;
-const authorize = { headers: { required: ['x-user-ci', 'x-api-tran-id'], optional: [] } } as const satisfies Pick<ApiSpec, 'headers'>;
-const good = { authorization: 'Bearer eyJhbGciOi.J9.sig', 'x-api-tran-id': 'OPERATOR01M0A1B2C3D4E5F6G', 'x-api-type': 'scheduled' };
+const info = {
+  headers: { required: ['authorization', 'x-api-tran-id'], optional: ['x-api-type'] },
+} as const satisfies Pick<ApiSpec, 'headers'>;
+const authorize = { headers: { required: ['x-user-ci', 'x-api-tran-id'], optional: [] } } as const satisfies Pick<
+  ApiSpec,
+  'headers'
+>;
+const good = {
+  authorization: 'Bearer eyJhbGciOi.J9.sig',
+  'x-api-tran-id': 'OPERATOR01M0A1B2C3D4E5F6G',
+  'x-api-type': 'scheduled',
+};
 
 function errorOf(fn: () => unknown): WireError {
   try {
@@ -19,13 +28,21 @@ function errorOf(fn: () => unknown): WireError {
 
 describe('request headers (§2.1): 40002 on anything missing or malformed', () => {
   it('parses the token, tran id and api type', () => {
-    expect(decodeHeaders(info, good)).toEqual({ accessToken: 'eyJhbGciOi.J9.sig', tranId: 'OPERATOR01M0A1B2C3D4E5F6G', apiType: 'scheduled' });
+    expect(decodeHeaders(info, good)).toEqual({
+      accessToken: 'eyJhbGciOi.J9.sig',
+      tranId: 'OPERATOR01M0A1B2C3D4E5F6G',
+      apiType: 'scheduled',
+    });
   });
 
   it('x-api-type is optional, but must be one of the four when sent', () => {
     const { 'x-api-type': _t, ...rest } = good;
     expect(decodeHeaders(info, rest).apiType).toBeUndefined();
-    expect(errorOf(() => decodeHeaders(info, { ...good, 'x-api-type': 'batch' }))).toMatchObject({ field: 'x-api-type', rspCode: '40002', rule: 'enum' });
+    expect(errorOf(() => decodeHeaders(info, { ...good, 'x-api-type': 'batch' }))).toMatchObject({
+      field: 'x-api-type',
+      rspCode: '40002',
+      rule: 'enum',
+    });
   });
 
   it.each([
@@ -43,8 +60,13 @@ describe('request headers (§2.1): 40002 on anything missing or malformed', () =
   });
 
   it('개별인증-001 needs x-user-ci as Base64 of at most 100', () => {
-    expect(decodeHeaders(authorize, { 'x-user-ci': 'q1w2e3r4t5y6u7i8o9p0+/==', 'x-api-tran-id': good['x-api-tran-id'] }).userCi).toBe('q1w2e3r4t5y6u7i8o9p0+/==');
-    expect(errorOf(() => decodeHeaders(authorize, { 'x-user-ci': '홍길동', 'x-api-tran-id': good['x-api-tran-id'] })).field).toBe('x-user-ci');
+    expect(
+      decodeHeaders(authorize, { 'x-user-ci': 'q1w2e3r4t5y6u7i8o9p0+/==', 'x-api-tran-id': good['x-api-tran-id'] })
+        .userCi,
+    ).toBe('q1w2e3r4t5y6u7i8o9p0+/==');
+    expect(
+      errorOf(() => decodeHeaders(authorize, { 'x-user-ci': '홍길동', 'x-api-tran-id': good['x-api-tran-id'] })).field,
+    ).toBe('x-user-ci');
     expect(errorOf(() => decodeHeaders(authorize, { 'x-api-tran-id': good['x-api-tran-id'] })).rule).toBe('required');
   });
 });

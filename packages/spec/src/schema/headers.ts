@@ -40,12 +40,22 @@ function parseOne(name: HeaderName, raw: string): Partial<RequestHeaders> {
     case 'x-api-tran-id': {
       decodeValue(AN(25), raw, ctx);
       if (!isValidTranId(raw)) {
-        throw headerError(name, 'must be 25 characters: org_code (10) + M/S/R/C/P + 14 upper-case letters or digits', '기관코드(10)+생성주체구분코드(1)+부여번호(14) 형식이어야 합니다');
+        throw headerError(
+          name,
+          'must be 25 characters: org_code (10) + M/S/R/C/P + 14 upper-case letters or digits',
+          '기관코드(10)+생성주체구분코드(1)+부여번호(14) 형식이어야 합니다',
+        );
       }
       return { tranId: raw };
     }
     case 'x-api-type':
-      if (!isApiType(raw)) throw headerError(name, 'must be scheduled, user-consent, user-refresh or user-search', 'scheduled, user-consent, user-refresh, user-search 중 하나여야 합니다', 'enum');
+      if (!isApiType(raw))
+        throw headerError(
+          name,
+          'must be scheduled, user-consent, user-refresh or user-search',
+          'scheduled, user-consent, user-refresh, user-search 중 하나여야 합니다',
+          'enum',
+        );
       return { apiType: raw };
     case 'x-user-ci':
       return { userCi: decodeValue(B64(100), raw, ctx) };

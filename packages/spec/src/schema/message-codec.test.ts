@@ -18,9 +18,16 @@ const shape = [
   opt('trans_memo', { since: 'v2', gate: 'is_consent_trans_memo' }),
   req('code'),
   object('box', [req('title')], { ko: '상자', en: 'Box' }),
-  list('trans_list', 'trans_cnt', [req('trans_dtime'), req('trans_amt'), opt('trans_memo', { since: 'v2', gate: 'is_consent_trans_memo' })], {
-    ko: '거래', en: 'Transactions', max: 3,
-  }),
+  list(
+    'trans_list',
+    'trans_cnt',
+    [req('trans_dtime'), req('trans_amt'), opt('trans_memo', { since: 'v2', gate: 'is_consent_trans_memo' })],
+    {
+      ko: '거래',
+      en: 'Transactions',
+      max: 3,
+    },
+  ),
 ] as const;
 
 const wire = {
@@ -67,7 +74,9 @@ describe('message codec', () => {
 
   it('refuses a count that disagrees with its list, and a list past its maximum', () => {
     expect(errorOf(() => decodeMessage(shape, { ...wire, trans_cnt: '3' }, { location: 'body' })).rule).toBe('count');
-    expect(errorOf(() => decodeMessage(shape, { ...wire, trans_cnt: undefined }, { location: 'body' })).field).toBe('trans_cnt');
+    expect(errorOf(() => decodeMessage(shape, { ...wire, trans_cnt: undefined }, { location: 'body' })).field).toBe(
+      'trans_cnt',
+    );
     const four = { ...wire, trans_cnt: '4', trans_list: [...wire.trans_list, ...wire.trans_list] };
     expect(errorOf(() => decodeMessage(shape, four, { location: 'body' })).rule).toBe('length');
   });
@@ -86,7 +95,9 @@ describe('message codec', () => {
   it('strips unknown fields by default and rejects them on request', () => {
     const m = decodeMessage(shape, { ...wire, extra: 'x' }, { location: 'body' });
     expect('extra' in m).toBe(false);
-    expect(errorOf(() => decodeMessage(shape, { ...wire, extra: 'x' }, { location: 'body', unknown: 'reject' })).field).toBe('extra');
+    expect(
+      errorOf(() => decodeMessage(shape, { ...wire, extra: 'x' }, { location: 'body', unknown: 'reject' })).field,
+    ).toBe('extra');
   });
 
   it('drops v2-only fields for /v1 and consent-gated fields when the consent withholds them', () => {
@@ -103,7 +114,9 @@ describe('message codec', () => {
 
   it('refuses a message that is not an object, and a list that is not an array', () => {
     expect(errorOf(() => decodeMessage(shape, [], { location: 'body' })).rule).toBe('type');
-    expect(errorOf(() => decodeMessage(shape, { ...wire, trans_list: 'x' }, { location: 'body' })).field).toBe('trans_list');
+    expect(errorOf(() => decodeMessage(shape, { ...wire, trans_list: 'x' }, { location: 'body' })).field).toBe(
+      'trans_list',
+    );
   });
 
   it('encoding refuses a missing required value', () => {

@@ -116,7 +116,13 @@ function decodeNode(
       return;
     case 'list': {
       if (!Array.isArray(raw)) {
-        throw new WireError({ field: path, rule: 'type', location: opts.location, en: 'must be a JSON array', ko: '배열이어야 합니다' });
+        throw new WireError({
+          field: path,
+          rule: 'type',
+          location: opts.location,
+          en: 'must be a JSON array',
+          ko: '배열이어야 합니다',
+        });
       }
       if (node.max !== undefined && raw.length > node.max) {
         throw new WireError({
@@ -140,7 +146,11 @@ function decodeNode(
             ko: `${node.name}와 함께 필수입니다`,
           });
         }
-        const count = decodeValue(node.count.type, rawCount, { field: countPath, location: opts.location, lenient: opts.lenient });
+        const count = decodeValue(node.count.type, rawCount, {
+          field: countPath,
+          location: opts.location,
+          lenient: opts.lenient,
+        });
         if (count !== raw.length) throw countMismatch(countPath, opts, raw.length, count as number);
         out[node.count.name] = count;
       }
@@ -177,7 +187,13 @@ function encodeObject(shape: Shape, value: Record<string, unknown>, opts: Encode
     const v = value[node.name];
     if (v === undefined || v === null) {
       if (node.required) {
-        throw new WireError({ field: path, rule: 'required', location, en: 'is required but has no value', ko: '필수 항목의 값이 없습니다' });
+        throw new WireError({
+          field: path,
+          rule: 'required',
+          location,
+          en: 'is required but has no value',
+          ko: '필수 항목의 값이 없습니다',
+        });
       }
       continue;
     }
@@ -185,7 +201,13 @@ function encodeObject(shape: Shape, value: Record<string, unknown>, opts: Encode
       case 'field': {
         const s = encodeValue(node.type, v as AnyValue, { field: path, location });
         if (node.values && !(node.values as readonly string[]).includes(s)) {
-          throw new WireError({ field: path, rule: 'enum', location, en: `'${s}' is not one of ${node.values.join(', ')}`, ko: '허용된 값이 아닙니다' });
+          throw new WireError({
+            field: path,
+            rule: 'enum',
+            location,
+            en: `'${s}' is not one of ${node.values.join(', ')}`,
+            ko: '허용된 값이 아닙니다',
+          });
         }
         out[node.name] = s;
         break;
@@ -195,7 +217,11 @@ function encodeObject(shape: Shape, value: Record<string, unknown>, opts: Encode
         break;
       case 'list': {
         const items = v as Record<string, unknown>[];
-        if (node.count) out[node.count.name] = encodeValue(node.count.type, items.length, { field: join(prefix, node.count.name), location });
+        if (node.count)
+          out[node.count.name] = encodeValue(node.count.type, items.length, {
+            field: join(prefix, node.count.name),
+            location,
+          });
         out[node.name] = items.map((item, i) => encodeObject(node.item, item, opts, `${path}[${i}]`));
         break;
       }

@@ -40,8 +40,12 @@ export interface FieldNode<
   readonly provisional: boolean;
 }
 
-export interface ListNode<Nm extends string = string, C extends string = string, S extends Shape = Shape, R extends boolean = boolean>
-  extends FieldOptions {
+export interface ListNode<
+  Nm extends string = string,
+  C extends string = string,
+  S extends Shape = Shape,
+  R extends boolean = boolean,
+> extends FieldOptions {
   readonly kind: 'list';
   readonly name: Nm;
   /** The paired `xxx_cnt` field; the codec keeps it equal to the list's length. */
@@ -68,15 +72,16 @@ export type Shape = readonly ShapeNode[];
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-type OutOf<Nd> = Nd extends FieldNode<string, infer T, boolean, infer V>
-  ? string extends V
-    ? ValueOf<T>
-    : V
-  : Nd extends ListNode<string, string, infer S>
-    ? Infer<S>[]
-    : Nd extends ObjectNode<string, infer S>
-      ? Infer<S>
-      : never;
+type OutOf<Nd> =
+  Nd extends FieldNode<string, infer T, boolean, infer V>
+    ? string extends V
+      ? ValueOf<T>
+      : V
+    : Nd extends ListNode<string, string, infer S>
+      ? Infer<S>[]
+      : Nd extends ObjectNode<string, infer S>
+        ? Infer<S>
+        : never;
 
 /** The inner (parsed) type of a message with this shape. */
 export type Infer<S extends Shape> = Simplify<

@@ -126,7 +126,9 @@ describe('첨부2 data types: encoding', () => {
 
 const hangulSyllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
 const koreanText = fc
-  .array(fc.oneof(hangulSyllable, fc.constantFrom(' ', '(', ')', '주', 'A', '1', '·', '-', 'é', '😀')), { maxLength: 60 })
+  .array(fc.oneof(hangulSyllable, fc.constantFrom(' ', '(', ')', '주', 'A', '1', '·', '-', 'é', '😀')), {
+    maxLength: 60,
+  })
   .map((cs) => cs.join(''));
 
 function roundTrip(t: WireType, value: unknown): void {
@@ -137,79 +139,102 @@ function roundTrip(t: WireType, value: unknown): void {
 
 describe('property: codecs round-trip', () => {
   it('N(n)', () => {
-    fc.assert(fc.property(fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }), (n) => {
-      const s = encodeValue(N(15, true), n, ctx);
-      expect(decodeValue(N(15, true), s, ctx)).toBe(n);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }), (n) => {
+        const s = encodeValue(N(15, true), n, ctx);
+        expect(decodeValue(N(15, true), s, ctx)).toBe(n);
+      }),
+    );
   });
 
   it('F(p,s) keeps every digit', () => {
     const arb = fc
       .tuple(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 999 }))
       .map(([i, f]) => new Decimal(`${i}.${String(f).padStart(3, '0')}`));
-    fc.assert(fc.property(arb, (d) => {
-      const s = encodeValue(F(18, 3, true), d, ctx);
-      expect(decodeValue(F(18, 3, true), s, ctx).equals(d)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arb, (d) => {
+        const s = encodeValue(F(18, 3, true), d, ctx);
+        expect(decodeValue(F(18, 3, true), s, ctx).equals(d)).toBe(true);
+      }),
+    );
   });
 
   it('DATE and DTIME over years 1900–2099', () => {
     const date = fc
       .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
-      .map((d) => Temporal.PlainDateTime.from({
-        year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-        hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
-      }));
-    fc.assert(fc.property(date, (dt) => {
-      expect(decodeValue(DTIME, formatDateTime(dt), ctx).equals(dt)).toBe(true);
-      const day = dt.toPlainDate();
-      expect(decodeValue(DATE, formatDate(day), ctx).equals(day)).toBe(true);
-    }));
+      .map((d) =>
+        Temporal.PlainDateTime.from({
+          year: d.getUTCFullYear(),
+          month: d.getUTCMonth() + 1,
+          day: d.getUTCDate(),
+          hour: d.getUTCHours(),
+          minute: d.getUTCMinutes(),
+          second: d.getUTCSeconds(),
+        }),
+      );
+    fc.assert(
+      fc.property(date, (dt) => {
+        expect(decodeValue(DTIME, formatDateTime(dt), ctx).equals(dt)).toBe(true);
+        const day = dt.toPlainDate();
+        expect(decodeValue(DATE, formatDate(day), ctx).equals(day)).toBe(true);
+      }),
+    );
   });
 
   it('AH(n) round-trips Korean text and accepts it exactly when its UTF-8 bytes fit', () => {
-    fc.assert(fc.property(koreanText, fc.integer({ min: 0, max: 200 }), (s, n) => {
-      const bytes = new TextEncoder().encode(s).length;
-      expect(utf8Length(s)).toBe(bytes);
-      if (bytes <= n) {
-        expect(decodeValue(AH(n), s, ctx)).toBe(s);
-        roundTrip(AH(n), s);
-      } else if (s.length > 0) {
-        expect(wireErrorOf(() => decodeValue(AH(n), s, ctx)).rule).toBe('length');
-      }
-    }));
+    fc.assert(
+      fc.property(koreanText, fc.integer({ min: 0, max: 200 }), (s, n) => {
+        const bytes = new TextEncoder().encode(s).length;
+        expect(utf8Length(s)).toBe(bytes);
+        if (bytes <= n) {
+          expect(decodeValue(AH(n), s, ctx)).toBe(s);
+          roundTrip(AH(n), s);
+        } else if (s.length > 0) {
+          expect(wireErrorOf(() => decodeValue(AH(n), s, ctx)).rule).toBe('length');
+        }
+      }),
+    );
   });
 
   it('a Hangul string of k syllables needs exactly 3k bytes', () => {
-    fc.assert(fc.property(fc.array(hangulSyllable, { minLength: 1, maxLength: 100 }), (cs) => {
-      const s = cs.join('');
-      expect(decodeValue(AH(3 * cs.length), s, ctx)).toBe(s);
-      expect(wireErrorOf(() => decodeValue(AH(3 * cs.length - 1), s, ctx)).rule).toBe('length');
-    }));
+    fc.assert(
+      fc.property(fc.array(hangulSyllable, { minLength: 1, maxLength: 100 }), (cs) => {
+        const s = cs.join('');
+        expect(decodeValue(AH(3 * cs.length), s, ctx)).toBe(s);
+        expect(wireErrorOf(() => decodeValue(AH(3 * cs.length - 1), s, ctx)).rule).toBe('length');
+      }),
+    );
   });
 
   it('AN, aN, aNS strings within their alphabet', () => {
     const an = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), maxLength: 25 });
     fc.assert(fc.property(an, (s) => roundTrip(AN(25), s)));
-    const ans = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 100 });
+    const ans = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      maxLength: 100,
+    });
     fc.assert(fc.property(ans, (s) => roundTrip(aNS(100), s)));
   });
 
   it('BOOL and MONTH', () => {
     fc.assert(fc.property(fc.boolean(), (b) => roundTrip(BOOL, b)));
-    fc.assert(fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) =>
-      roundTrip(MONTH, new Temporal.PlainYearMonth(y, m)),
-    ));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) =>
+        roundTrip(MONTH, new Temporal.PlainYearMonth(y, m)),
+      ),
+    );
   });
 
   it('garbage never throws anything but a WireError', () => {
     const types: WireType[] = [N(5), F(5, 3), AH(10), AN(5), aN(5), aNS(5), B64(8), DATE, DTIME, MONTH, BOOL];
-    fc.assert(fc.property(fc.constantFrom(...types), fc.anything(), fc.boolean(), (t, raw, lenient) => {
-      try {
-        decodeValue(t, raw, { ...ctx, lenient });
-      } catch (e) {
-        expect(e).toBeInstanceOf(WireError);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...types), fc.anything(), fc.boolean(), (t, raw, lenient) => {
+        try {
+          decodeValue(t, raw, { ...ctx, lenient });
+        } catch (e) {
+          expect(e).toBeInstanceOf(WireError);
+        }
+      }),
+    );
   });
 });

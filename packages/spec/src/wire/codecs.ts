@@ -19,7 +19,14 @@ export type ValueOf<T extends WireType> = T extends { kind: 'N' }
             ? boolean
             : string;
 
-export type AnyValue = number | Decimal | Temporal.PlainDate | Temporal.PlainDateTime | Temporal.PlainYearMonth | boolean | string;
+export type AnyValue =
+  | number
+  | Decimal
+  | Temporal.PlainDate
+  | Temporal.PlainDateTime
+  | Temporal.PlainYearMonth
+  | boolean
+  | string;
 
 export interface CodecContext {
   readonly field: string;
@@ -31,14 +38,23 @@ export interface CodecContext {
 const CHARSETS: Record<'AN' | 'aN' | 'aNS' | 'A' | 'a' | 'NS' | 'B64', { re: RegExp; en: string; ko: string }> = {
   AN: { re: /^[A-Z0-9]*$/, en: 'upper-case letters and digits only', ko: '영문 대문자와 숫자만 허용' },
   aN: { re: /^[A-Za-z0-9]*$/, en: 'letters and digits only', ko: '영문과 숫자만 허용' },
-  aNS: { re: /^[\x20-\x7E]*$/, en: 'printable ASCII letters, digits and symbols only', ko: '영문, 숫자, 특수문자만 허용' },
+  aNS: {
+    re: /^[\x20-\x7E]*$/,
+    en: 'printable ASCII letters, digits and symbols only',
+    ko: '영문, 숫자, 특수문자만 허용',
+  },
   A: { re: /^[A-Z]*$/, en: 'upper-case letters only', ko: '영문 대문자만 허용' },
   a: { re: /^[a-z]*$/, en: 'lower-case letters only', ko: '영문 소문자만 허용' },
-  NS: { re: /^[0-9\x20-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E]*$/, en: 'digits and symbols only', ko: '숫자와 특수문자만 허용' },
+  NS: {
+    re: /^[0-9\x20-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E]*$/,
+    en: 'digits and symbols only',
+    ko: '숫자와 특수문자만 허용',
+  },
   B64: { re: /^[A-Za-z0-9+/_-]*={0,2}$/, en: 'Base64 characters only', ko: 'Base64 문자만 허용' },
 };
 
-// C0 controls other than tab, LF and CR have no place in display text.
+// C0 controls other than tab, LF and CR have no place in display text (matching them is the point here).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to detect control characters
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 function fail(ctx: CodecContext, rule: WireError['rule'], en: string, ko: string): never {
@@ -89,20 +105,36 @@ function decodeString(t: WireType, s: string, ctx: CodecContext): AnyValue {
     }
     case 'F': {
       const re = t.signed ? /^-?[0-9]+(\.[0-9]+)?$/ : /^[0-9]+(\.[0-9]+)?$/;
-      if (!re.test(s)) fail(ctx, 'format', `'${s}' is not a decimal (${typeName})`, `숫자 형식이 아닙니다 (${typeName})`);
+      if (!re.test(s))
+        fail(ctx, 'format', `'${s}' is not a decimal (${typeName})`, `숫자 형식이 아닙니다 (${typeName})`);
       const [intPart = '', frac = ''] = s.replace('-', '').split('.');
       const intDigits = intPart.replace(/^0+(?=.)/, '').length;
       if (frac.length > t.scale)
-        fail(ctx, 'range', `has ${frac.length} decimal places, at most ${t.scale} allowed (${typeName})`, `소수점 이하 ${t.scale}자리를 초과했습니다`);
+        fail(
+          ctx,
+          'range',
+          `has ${frac.length} decimal places, at most ${t.scale} allowed (${typeName})`,
+          `소수점 이하 ${t.scale}자리를 초과했습니다`,
+        );
       if (intDigits > t.precision - t.scale)
-        fail(ctx, 'length', `has ${intDigits} integer digits, at most ${t.precision - t.scale} allowed (${typeName})`, `정수부 ${t.precision - t.scale}자리를 초과했습니다`);
+        fail(
+          ctx,
+          'length',
+          `has ${intDigits} integer digits, at most ${t.precision - t.scale} allowed (${typeName})`,
+          `정수부 ${t.precision - t.scale}자리를 초과했습니다`,
+        );
       return new Decimal(s);
     }
     case 'AH': {
       if (CONTROL.test(s)) fail(ctx, 'format', 'contains control characters', '제어 문자를 포함할 수 없습니다');
       const bytes = utf8Length(s);
       if (bytes > t.bytes)
-        fail(ctx, 'length', `is ${bytes} UTF-8 bytes, at most ${t.bytes} allowed (Hangul counts 3)`, `${t.bytes}바이트를 초과했습니다 (한글 3바이트)`);
+        fail(
+          ctx,
+          'length',
+          `is ${bytes} UTF-8 bytes, at most ${t.bytes} allowed (Hangul counts 3)`,
+          `${t.bytes}바이트를 초과했습니다 (한글 3바이트)`,
+        );
       return s;
     }
     case 'AN':
@@ -119,7 +151,8 @@ function decodeString(t: WireType, s: string, ctx: CodecContext): AnyValue {
       return s;
     }
     case 'DATE': {
-      if (!/^[0-9]{8}$/.test(s)) fail(ctx, 'format', `'${s}' must be a date YYYYMMDD`, '날짜 형식(YYYYMMDD)이 아닙니다');
+      if (!/^[0-9]{8}$/.test(s))
+        fail(ctx, 'format', `'${s}' must be a date YYYYMMDD`, '날짜 형식(YYYYMMDD)이 아닙니다');
       return plainDate(s, ctx);
     }
     case 'DTIME': {
@@ -135,11 +168,13 @@ function decodeString(t: WireType, s: string, ctx: CodecContext): AnyValue {
       if (!/^[0-9]{6}$/.test(s)) fail(ctx, 'format', `'${s}' must be a month YYYYMM`, '년월 형식(YYYYMM)이 아닙니다');
       const year = parseDigits(s, 0, 4);
       const month = parseDigits(s, 4, 2);
-      if (year < 1 || month < 1 || month > 12) fail(ctx, 'range', `'${s}' is not a valid month`, '존재하지 않는 년월입니다');
+      if (year < 1 || month < 1 || month > 12)
+        fail(ctx, 'range', `'${s}' is not a valid month`, '존재하지 않는 년월입니다');
       return new Temporal.PlainYearMonth(year, month);
     }
     case 'BOOL': {
-      if (s !== 'true' && s !== 'false') fail(ctx, 'format', `'${s}' must be "true" or "false"`, '"true" 또는 "false"여야 합니다');
+      if (s !== 'true' && s !== 'false')
+        fail(ctx, 'format', `'${s}' must be "true" or "false"`, '"true" 또는 "false"여야 합니다');
       return s === 'true';
     }
   }
@@ -184,7 +219,8 @@ export function encodeValue<T extends WireType>(t: T, value: ValueOf<T>, ctx: Co
   let s: string;
   switch (t.kind) {
     case 'N':
-      if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail(ctx, 'type', 'must be a safe integer', '정수여야 합니다');
+      if (typeof v !== 'number' || !Number.isSafeInteger(v))
+        fail(ctx, 'type', 'must be a safe integer', '정수여야 합니다');
       s = String(v === 0 ? 0 : v);
       break;
     case 'F': {
