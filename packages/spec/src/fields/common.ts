@@ -11,7 +11,7 @@ export const COMMON_FIELDS = {
   org_code: { type: aN(10), ko: '기관코드', en: 'Organisation code' },
   search_timestamp: { type: N(14), ko: '조회 타임스탬프', en: 'Search timestamp (0 on the first call)' },
   next_page: { type: aNS(1000), ko: '다음 페이지 기준개체', en: 'Cursor of the next page (URL-safe)' },
-  limit: { type: N(3), ko: '최대조회갯수', en: 'Maximum items per page (≤ 500)' },
+  limit: { type: N(3), ko: '최대조회갯수', en: 'Maximum items per page (≤ 500)', max: 500 },
   reg_date: { type: DATE, ko: '최초 등록일자', en: 'Date first registered', provisional: true },
   from_date: { type: DATE, ko: '시작일자', en: 'Start date' },
   to_date: { type: DATE, ko: '종료일자', en: 'End date' },

@@ -108,6 +108,15 @@ function decodeNode(
           ko: `허용된 값(${node.values.join(', ')})이 아닙니다`,
         });
       }
+      if (node.max !== undefined && typeof value === 'number' && value > node.max) {
+        throw new WireError({
+          field: path,
+          rule: 'range',
+          location: opts.location,
+          en: `is ${value}, at most ${node.max} allowed`,
+          ko: `최대 ${node.max}까지 허용됩니다`,
+        });
+      }
       out[node.name] = value;
       return;
     }

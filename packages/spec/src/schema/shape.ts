@@ -11,6 +11,8 @@ export interface FieldDef {
   readonly en: string;
   /** Allowed code values, where the standard fixes them. */
   readonly values?: readonly string[];
+  /** Largest allowed value of an N field (e.g. limit ≤ 500). */
+  readonly max?: number;
   /** True where the standard's own field table (chapter 6, 별첨) is not public and the type is our choice. */
   readonly provisional?: boolean;
   readonly note?: string;
@@ -35,6 +37,7 @@ export interface FieldNode<
   readonly type: T;
   readonly required: R;
   readonly values?: readonly V[];
+  readonly max?: number;
   readonly ko: string;
   readonly en: string;
   readonly provisional: boolean;
@@ -108,6 +111,7 @@ export function vocabulary<D extends Record<string, FieldDef>>(dict: D) {
       type: def.type as D[K]['type'],
       required,
       ...(def.values ? { values: def.values as readonly ValuesOf<D[K]>[] } : {}),
+      ...(def.max !== undefined ? { max: def.max } : {}),
       ko: def.ko,
       en: def.en,
       provisional: def.provisional ?? false,
