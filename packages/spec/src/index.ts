@@ -16,7 +16,6 @@ export * from './version.ts';
 export * from './tran-id.ts';
 export * from './catalogue/api-spec.ts';
 export * from './catalogue/index.ts';
-export { COMMON_FIELDS } from './fields/common.ts';
-export { BANK_FIELDS } from './fields/bank.ts';
+export * from './fields/index.ts';
 export * from './openapi/generate.ts';
 export * from './period-rules.ts';

@@ -154,12 +154,11 @@ describe('the API catalogue', () => {
     }
   });
 
-  it('info APIs use the standard’s headers and envelope; transaction APIs carry cycle 추가', () => {
+  it('info APIs use the standard’s headers and envelope, a cycle class, and query for GET / JSON for POST', () => {
     for (const api of CATALOGUE.filter((a) => a.group === 'info')) {
       expect(api.headers.required, api.id).toEqual(expect.arrayContaining(['authorization', 'x-api-tran-id']));
       expect(api.errorStyle, api.id).toBe('rsp_code');
       expect(api.cycle === '기본' || api.cycle === '추가', api.id).toBe(true);
-      if (api.dateRule !== 'none') expect(api.cycle, api.id).toBe('추가');
       expect(api.request.location, api.id).toBe(api.method === 'GET' ? 'query' : 'json');
     }
   });

@@ -77,6 +77,7 @@ function nodeSchema(node: ShapeNode): JsonSchema {
       const s: JsonSchema = { ...wireTypeSchema(node.type), description, ...extras };
       if (node.values) s['enum'] = [...node.values];
       if (node.max !== undefined) s['x-maximum'] = node.max;
+      if (node.pattern) s['pattern'] = node.pattern.source;
       if (node.provisional) s['x-mydata-provisional'] = true;
       if (node.note) s['x-mydata-note'] = node.note;
       return s;

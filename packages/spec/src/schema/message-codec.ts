@@ -99,13 +99,23 @@ function decodeNode(
   switch (node.kind) {
     case 'field': {
       const value = decodeValue(node.type, raw, { field: path, location: opts.location, lenient: opts.lenient });
-      if (node.values && !(node.values as readonly unknown[]).includes(value)) {
+      const canonical = typeof value === 'string' ? value : String(raw);
+      if (node.values && !(node.values as readonly string[]).includes(canonical)) {
         throw new WireError({
           field: path,
           rule: 'enum',
           location: opts.location,
           en: `'${String(raw)}' is not one of ${node.values.join(', ')}`,
           ko: `허용된 값(${node.values.join(', ')})이 아닙니다`,
+        });
+      }
+      if (node.pattern && !new RegExp(node.pattern.source).test(canonical)) {
+        throw new WireError({
+          field: path,
+          rule: 'format',
+          location: opts.location,
+          en: `'${canonical}' ${node.pattern.en}`,
+          ko: node.pattern.ko,
         });
       }
       if (node.max !== undefined && typeof value === 'number' && value > node.max) {
@@ -209,6 +219,15 @@ function encodeObject(shape: Shape, value: Record<string, unknown>, opts: Encode
     switch (node.kind) {
       case 'field': {
         const s = encodeValue(node.type, v as AnyValue, { field: path, location });
+        if (node.pattern && !new RegExp(node.pattern.source).test(s)) {
+          throw new WireError({
+            field: path,
+            rule: 'format',
+            location,
+            en: `'${s}' ${node.pattern.en}`,
+            ko: node.pattern.ko,
+          });
+        }
         if (node.values && !(node.values as readonly string[]).includes(s)) {
           throw new WireError({
             field: path,

@@ -13,9 +13,18 @@ export interface FieldDef {
   readonly values?: readonly string[];
   /** Largest allowed value of an N field (e.g. limit ≤ 500). */
   readonly max?: number;
+  /** A format the wire string must match beyond its type (np_time `hhmm:hhmm`), with what it means. */
+  readonly pattern?: FieldPattern;
   /** True where the standard's own field table (chapter 6, 별첨) is not public and the type is our choice. */
   readonly provisional?: boolean;
   readonly note?: string;
+}
+
+export interface FieldPattern {
+  /** A JavaScript regular expression source, anchored. */
+  readonly source: string;
+  readonly en: string;
+  readonly ko: string;
 }
 
 export interface FieldOptions {
@@ -36,8 +45,10 @@ export interface FieldNode<
   readonly name: Nm;
   readonly type: T;
   readonly required: R;
+  /** Allowed values, compared with the wire string (so N codes such as 0/1/2 work too). */
   readonly values?: readonly V[];
   readonly max?: number;
+  readonly pattern?: FieldPattern;
   readonly ko: string;
   readonly en: string;
   readonly provisional: boolean;
@@ -112,6 +123,7 @@ export function vocabulary<D extends Record<string, FieldDef>>(dict: D) {
       required,
       ...(def.values ? { values: def.values as readonly ValuesOf<D[K]>[] } : {}),
       ...(def.max !== undefined ? { max: def.max } : {}),
+      ...(def.pattern ? { pattern: def.pattern } : {}),
       ko: def.ko,
       en: def.en,
       provisional: def.provisional ?? false,
