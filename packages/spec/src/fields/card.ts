@@ -1,4 +1,4 @@
-import { A, AH, aN, aNS, BOOL, DATE, DTIME, F, MONTH, N } from '../wire/wire-type.ts';
+import { A, AH, aN, aNS, BOOL, DATE, DTIME, F, N } from '../wire/wire-type.ts';
 import type { FieldDef } from '../schema/shape.ts';
 import { BANK_FIELDS } from './bank.ts';
 
