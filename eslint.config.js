@@ -5,7 +5,10 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', 'data/**', 'docs/**', '**/bin/*.js', 'eslint.config.js'] },
   {
     files: ['packages/*/src/**/*.ts', 'scripts/**/*.ts'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -1,0 +1,5 @@
+import type { Benchmark } from './bench-types.ts';
+import { wireCodecBenchmark } from './wire-codec.ts';
+
+/** Every benchmark `hannun bench` knows, in report order. Add new ones here. */
+export const BENCHMARKS: readonly Benchmark[] = [wireCodecBenchmark()];

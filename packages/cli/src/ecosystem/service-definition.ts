@@ -1,0 +1,42 @@
+import type { Logger, LogLevel } from '@hannun/infra';
+import type { Bilingual } from '../docs-hub/i18n.ts';
+import type { EcosystemRole } from './roles.ts';
+
+/** A service of this run, as others see it. */
+export interface RunningServiceInfo {
+  readonly name: string;
+  readonly role: EcosystemRole;
+  readonly url: string;
+}
+
+/** What `hannun up` gives each service when starting it. */
+export interface ServiceContext {
+  readonly host: string;
+  /** The port from the service's variable (0 picks a free one). */
+  readonly port: number;
+  /** The data directory (created, kept across restarts); each service keeps its files under it. */
+  readonly dataDir: string;
+  /** A logger for this service (its name on every line). */
+  readonly logger: Logger;
+  readonly logLevel: LogLevel;
+  /** Hannun's version. */
+  readonly version: string;
+  /** The services of this run as they are now (read it at request time: later services start after). */
+  running(): readonly RunningServiceInfo[];
+}
+
+export interface StartedService {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** One service of the ecosystem, as `hannun up` composes them (see services.ts). */
+export interface ServiceDefinition {
+  readonly name: string;
+  readonly role: EcosystemRole;
+  readonly description: Bilingual;
+  readonly defaultPort: number;
+  /** The environment variable that sets its port, named in errors (`PORT`, later `CA_PORT`, …). */
+  readonly portVariable: string;
+  start(ctx: ServiceContext): Promise<StartedService>;
+}

@@ -1,0 +1,154 @@
+import { stat, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, createLogSink } from '@hannun/infra';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../user-error.ts';
+import type { DemoFile } from './demo-file.ts';
+import type { ServiceDefinition } from './service-definition.ts';
+import { type Ecosystem, startEcosystem } from './start-ecosystem.ts';
+
+let dir: string;
+let running: Ecosystem | undefined;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hannun-up-'));
+});
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+const quiet = { logDestination: createLogSink() };
+
+async function listenOnFreePort(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+describe('startEcosystem', () => {
+  it('starts the docs hub on PORT, answers over HTTP and writes demo.json with mode 0600', async () => {
+    const dataDir = join(dir, 'nested', 'data');
+    running = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dataDir }, ...quiet });
+    expect(running.services.map((s) => [s.name, s.role])).toEqual([['docs', 'docs']]);
+    const url = running.services[0]!.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    expect(running.demoFile).toBe(join(dataDir, 'demo.json'));
+    expect((await stat(running.demoFile)).mode & 0o777).toBe(0o600);
+    expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+    const demo = JSON.parse(await readFile(running.demoFile, 'utf8')) as DemoFile;
+    expect(Object.keys(demo)).toEqual(['services', 'institutions', 'people', 'pki', 'operator', 'generatedAt']);
+    expect(demo).toMatchObject({
+      services: [{ name: 'docs', role: 'docs', url }],
+      institutions: [],
+      people: [],
+      pki: { rootCa: null, operatorClientCert: null, operatorClientKey: null },
+      operator: { portalCredentials: null },
+    });
+    expect(Number.isNaN(Date.parse(demo.generatedAt))).toBe(false);
+  });
+
+  it('lists its services on the hub page as running', async () => {
+    running = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    const url = running.services[0]!.url;
+    const page = await (await fetch(`${url}/`)).text();
+    expect(page).toContain(`<a href="${url}">${url}</a>`);
+  });
+
+  it('stops cleanly, and a restart keeps the data directory and rewrites demo.json as 0600', async () => {
+    const eco = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    const url = eco.services[0]!.url;
+    await writeFile(join(dir, 'keep-me.db'), 'data');
+    await writeFile(eco.demoFile, '{}', { mode: 0o644 });
+    await eco.stop();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+
+    running = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    expect(await readFile(join(dir, 'keep-me.db'), 'utf8')).toBe('data');
+    expect((await stat(running.demoFile)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(running.demoFile, 'utf8'))).toHaveProperty('services');
+  });
+
+  it('reports a port in use clearly, naming the port and PORT', async () => {
+    const { server, port } = await listenOnFreePort();
+    try {
+      const error = await startEcosystem({ env: { PORT: String(port), HANNUN_DATA_DIR: dir }, ...quiet }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(UserError);
+      const message = (error as UserError).message;
+      expect(message).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(message).toContain(`choose another port with PORT (e.g. PORT=${port + 1} npm start)`);
+      expect(message).toContain(`포트 ${port}`);
+      expect(message).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('refuses invalid configuration with every problem listed', async () => {
+    const error = await startEcosystem({
+      env: { PORT: 'eighty', LOG_LEVEL: 'loud', HANNUN_DATA_DIR: dir },
+      ...quiet,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+  });
+
+  it('stops the services already started when a later one fails', async () => {
+    const stopped: string[] = [];
+    const ok = (name: string, portVariable: string): ServiceDefinition => ({
+      name,
+      role: 'portal',
+      description: { ko: name, en: name },
+      defaultPort: 0,
+      portVariable,
+      async start() {
+        return { url: `http://127.0.0.1/${name}`, stop: async () => void stopped.push(name) };
+      },
+    });
+    const failing: ServiceDefinition = {
+      ...ok('ca', 'CA_PORT'),
+      async start() {
+        throw new Error('key file unreadable');
+      },
+    };
+    const error = await startEcosystem({
+      env: { HANNUN_DATA_DIR: dir },
+      services: [ok('portal', 'PORTAL_PORT'), ok('provider', 'PROVIDER_PORT'), failing],
+      ...quiet,
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('key file unreadable');
+    expect(stopped).toEqual(['provider', 'portal']);
+  });
+
+  it('gives each service its own port variable and the running list', async () => {
+    const seen: { port: number; running: string[] }[] = [];
+    const def = (name: string, portVariable: string): ServiceDefinition => ({
+      name,
+      role: 'provider',
+      description: { ko: name, en: name },
+      defaultPort: 4000,
+      portVariable,
+      async start(ctx) {
+        seen.push({ port: ctx.port, running: ctx.running().map((s) => s.name) });
+        return { url: `http://x/${name}`, stop: async () => {} };
+      },
+    });
+    running = await startEcosystem({
+      env: { HANNUN_DATA_DIR: dir, A_PORT: '4100' },
+      services: [def('a', 'A_PORT'), def('b', 'B_PORT')],
+      ...quiet,
+    });
+    expect(seen).toEqual([
+      { port: 4100, running: [] },
+      { port: 4000, running: ['a'] },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describeConfig } from '@hannun/infra';
+import { Command } from 'commander';
+import { BENCHMARKS } from './bench/registry.ts';
+import { runBenchmarks } from './bench/run-benchmarks.ts';
+import { runOpenApi } from './commands/openapi.ts';
+import { type Output, runUp } from './commands/up.ts';
+import { SERVICES } from './ecosystem/services.ts';
+import { portSettings, SHARED_SETTINGS } from './ecosystem/up-config.ts';
+import { HANNUN_VERSION } from './version.ts';
+
+/** The `hannun` command and its subcommands. */
+export function createProgram(out: Output = process.stdout): Command {
+  const program = new Command('hannun')
+    .description(
+      '한눈: 금융 마이데이터 생태계(종합포털, 통합인증기관, 정보제공자, 마이데이터 사업자, 앱)를 실행하고 다루는 명령\n' +
+        'Hannun: run and work with the whole Korean financial MyData ecosystem (portal, CA, providers, operator, app).',
+    )
+    .version(HANNUN_VERSION, '-v, --version', 'print the version / 버전 출력')
+    .helpOption('-h, --help', 'show help / 도움말')
+    .helpCommand('help [command]', 'show help for a command / 명령 도움말')
+    .showHelpAfterError('(hannun --help: 사용법 / usage)');
+
+  const env = describeConfig({ ...SHARED_SETTINGS, ...portSettings(SERVICES) });
+  program
+    .command('up')
+    .description('생태계의 모든 서비스를 한 번에 실행합니다 / Run every service of the ecosystem in one process')
+    .addHelpText(
+      'after',
+      `\nEnvironment variables / 환경 변수:\n${env.join('\n')}\n\nCtrl-C stops every service cleanly.`,
+    )
+    .action(async () => {
+      await runUp(out);
+    });
+
+  program
+    .command('openapi')
+    .description('역할별 OpenAPI 문서를 씁니다 / Write the OpenAPI document of each role')
+    .requiredOption('-o, --out <dir>', 'output directory / 출력 디렉터리')
+    .action(async (opts: { out: string }) => {
+      await runOpenApi(opts.out, out);
+    });
+
+  program
+    .command('bench')
+    .description('벤치마크를 실행하고 docs/benchmarks.md를 다시 씁니다 / Run the benchmarks and regenerate the report')
+    .option('--only <name>', `run one benchmark (${BENCHMARKS.map((b) => b.name).join(', ')})`)
+    .option('--results <dir>', 'results directory', 'bench/results')
+    .option('--report <file>', 'Markdown report', 'docs/benchmarks.md')
+    .action(async (opts: { only?: string; results: string; report: string }) => {
+      await runBenchmarks({
+        benchmarks: BENCHMARKS,
+        ...(opts.only ? { only: opts.only } : {}),
+        resultsDir: opts.results,
+        reportPath: opts.report,
+        out,
+      });
+    });
+
+  return program;
+}
