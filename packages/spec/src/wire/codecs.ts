@@ -162,7 +162,7 @@ function decodeString(t: WireType, s: string, ctx: CodecContext): AnyValue {
       const [hour, minute, second] = [parseDigits(s, 8, 2), parseDigits(s, 10, 2), parseDigits(s, 12, 2)];
       if (hour > 23 || minute > 59 || second > 59)
         fail(ctx, 'range', `'${s}' is not a valid time of day`, '존재하지 않는 시각입니다');
-      return date.toPlainDateTime({ hour, minute, second });
+      return new Temporal.PlainDateTime(date.year, date.month, date.day, hour, minute, second);
     }
     case 'MONTH': {
       if (!/^[0-9]{6}$/.test(s)) fail(ctx, 'format', `'${s}' must be a month YYYYMM`, '년월 형식(YYYYMM)이 아닙니다');
@@ -184,9 +184,12 @@ function plainDate(s: string, ctx: CodecContext): Temporal.PlainDate {
   const year = parseDigits(s, 0, 4);
   const month = parseDigits(s, 4, 2);
   const day = parseDigits(s, 6, 2);
+  // Constructors always reject out-of-range fields (no overflow option to parse), and are much faster than from().
   try {
-    if (year < 1) throw new RangeError('year');
-    return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError('date');
+    const date = new Temporal.PlainDate(year, month, day);
+    if (date.day !== day) throw new RangeError('date');
+    return date;
   } catch {
     return fail(ctx, 'range', `'${s.slice(0, 8)}' is not a calendar date`, '존재하지 않는 날짜입니다');
   }
