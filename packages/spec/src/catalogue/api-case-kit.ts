@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Industry } from '../industries.ts';
 import { decodeMessage, encodeMessage, type WireJson, type WireObject } from '../schema/message-codec.ts';
 import type { Shape } from '../schema/shape.ts';
-import { WireError, type WireLocation, type WireRule } from '../wire/wire-error.ts';
+import type { WireLocation, WireRule } from '../wire/wire-error.ts';
 import type { ApiSpec, CycleClass, DateRule } from './api-spec.ts';
+import { wireErrorOf } from '../testing/wire-error-of.ts';
 
 /** What a parsed value must be: its runtime type and its canonical text. */
 export type Expect =
@@ -126,16 +127,6 @@ function withChange(wire: WireObject, at: string, value: WireJson | undefined): 
     delete target[last];
   } else target[last] = value;
   return copy;
-}
-
-function wireErrorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError, but the input was accepted');
 }
 
 function locationOf(api: ApiSpec, part: Part): WireLocation {

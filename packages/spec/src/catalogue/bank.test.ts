@@ -2,18 +2,8 @@ import { Decimal } from 'decimal.js';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { decodeMessage, encodeMessage, type WireObject } from '../schema/message-codec.ts';
-import { WireError } from '../wire/wire-error.ts';
 import { apiById } from './index.ts';
-
-function errorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError');
-}
+import { wireErrorOf as errorOf } from '../testing/wire-error-of.ts';
 
 const ACCOUNT_REQ = {
   org_code: 'HNBANK0001',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeMessage, encodeMessage, type WireObject } from '../schema/message-codec.ts';
 import type { Infer, Shape } from '../schema/shape.ts';
-import { WireError, type WireLocation } from '../wire/wire-error.ts';
+import type { WireLocation } from '../wire/wire-error.ts';
 import {
   CA_APIS,
   CA_TOKEN_FORM,
@@ -14,16 +14,7 @@ import {
   SIGN_VERIFICATION_RESPONSE,
 } from './ca.ts';
 import { apiById, apiPath, apisProvidedBy } from './index.ts';
-
-function errorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError');
-}
+import { wireErrorOf as errorOf } from '../testing/wire-error-of.ts';
 
 function roundTrip<const S extends Shape>(shape: S, wire: WireObject, location: WireLocation): Infer<S> {
   const parsed = decodeMessage(shape, wire, { location });

@@ -3,19 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { INDUSTRY_LIST } from '../industries.ts';
 import { decodeMessage, encodeMessage, type WireObject } from '../schema/message-codec.ts';
 import type { Infer, Shape } from '../schema/shape.ts';
-import { WireError, type WireLocation } from '../wire/wire-error.ts';
+import type { WireLocation } from '../wire/wire-error.ts';
 import { APIS_QUERY, APIS_RESPONSE, CONSENTS_QUERY, CONSENTS_RESPONSE, COMMON_APIS } from './common.ts';
 import { apiById, apiPath, apisForIndustry, requiredScope } from './index.ts';
-
-function errorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError');
-}
+import { wireErrorOf as errorOf } from '../testing/wire-error-of.ts';
 
 /** Decode a wire message, check it encodes back to the same wire form, and return the parsed value. */
 function roundTrip<const S extends Shape>(shape: S, wire: WireObject, location: WireLocation): Infer<S> {

@@ -7,7 +7,7 @@ import { SUPPORT_FIELDS } from '../fields/support.ts';
 import { ORG_TYPE_LIST } from '../org-types.ts';
 import { decodeMessage, encodeMessage, type WireObject } from '../schema/message-codec.ts';
 import type { Infer, Shape } from '../schema/shape.ts';
-import { WireError, type WireLocation } from '../wire/wire-error.ts';
+import type { WireLocation } from '../wire/wire-error.ts';
 import type { ApiSpec } from './api-spec.ts';
 import { apiById, apiPath, apisProvidedBy } from './index.ts';
 import {
@@ -28,16 +28,7 @@ import {
   STATUS_RESPONSE,
   SUPPORT_APIS,
 } from './support.ts';
-
-function errorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError');
-}
+import { wireErrorOf as errorOf } from '../testing/wire-error-of.ts';
 
 function roundTrip<const S extends Shape>(
   shape: S,

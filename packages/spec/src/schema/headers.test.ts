@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiSpec } from '../catalogue/api-spec.ts';
-import { WireError } from '../wire/wire-error.ts';
 import { decodeHeaders } from './headers.ts';
+import { wireErrorOf as errorOf } from '../testing/wire-error-of.ts';
 
 const info = {
   headers: { required: ['authorization', 'x-api-tran-id'], optional: ['x-api-type'] },
@@ -15,16 +15,6 @@ const good = {
   'x-api-tran-id': 'OPERATOR01M0A1B2C3D4E5F6G',
   'x-api-type': 'scheduled',
 };
-
-function errorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError');
-}
 
 describe('request headers (§2.1): 40002 on anything missing or malformed', () => {
   it('parses the token, tran id and api type', () => {

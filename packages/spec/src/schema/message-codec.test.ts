@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { COMMON_FIELDS } from '../fields/common.ts';
-import { WireError } from '../wire/wire-error.ts';
 import { aN, AH } from '../wire/wire-type.ts';
 import { decodeMessage, encodeMessage } from './message-codec.ts';
 import { list, object, vocabulary } from './shape.ts';
+import { wireErrorOf as errorOf } from '../testing/wire-error-of.ts';
 
 const { req, opt } = vocabulary({
   ...COMMON_FIELDS,
@@ -41,16 +41,6 @@ const wire = {
     { trans_dtime: '20240106100000', trans_amt: '3200000.5' },
   ],
 };
-
-function errorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError');
-}
 
 describe('message codec', () => {
   it('decodes nested objects and lists into real types and encodes them back', () => {

@@ -6,18 +6,9 @@ import { decodeValue, encodeValue, formatDate, formatDateTime } from './codecs.t
 import { utf8Length } from './utf8.ts';
 import { WireError } from './wire-error.ts';
 import { AH, AN, aN, aNS, B64, BOOL, DATE, DTIME, F, MONTH, N, NS, type WireType } from './wire-type.ts';
+import { wireErrorOf } from '../testing/wire-error-of.ts';
 
 const ctx = { field: 'x', location: 'body' } as const;
-
-function wireErrorOf(fn: () => unknown): WireError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WireError) return e;
-    throw e;
-  }
-  throw new Error('expected a WireError');
-}
 
 describe('첨부2 data types: decoding', () => {
   it('N(n) parses integers and refuses more digits, signs and non-digits', () => {
