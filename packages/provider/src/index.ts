@@ -1,0 +1,48 @@
+// The public entry of @hannun/provider.
+
+// --- The engine: check chain, server, tokens, consents, cursor, clock, test hooks (issue #3, items 2, 3, 5, 6) ---
+export {
+  createProviderEngine,
+  type ProviderControls,
+  type ProviderEngine,
+  type ProviderEngineOptions,
+} from './server/create-provider-engine.ts';
+export type { ProviderEngineConfig, TestHooksConfig } from './server/engine-config.ts';
+export { tlsPeerSerial } from './server/tls-peer-serial.ts';
+export {
+  type CallerRegistry,
+  type CallerRegistryOptions,
+  createCallerRegistry,
+  type RegisteredCaller,
+} from './check-chain/caller-registry.ts';
+export { CheckFailure } from './check-chain/check-failure.ts';
+export type { Passed } from './check-chain/run-check-chain.ts';
+export { type ApiKind, apiKind } from './engine/api-kind.ts';
+export { type CompiledApi, compileApi } from './engine/compile-api.ts';
+export { compileWireEncoder, type WireEncoder } from './engine/wire-encoder.ts';
+export { type ProviderClock, systemClock } from './clock/provider-clock.ts';
+export { createManualClock, isManualClock, type ManualClock } from './clock/manual-clock.ts';
+export { kstDate, kstDateTime, kstTimestamp, kstToEpochMs } from './clock/kst.ts';
+export type { AccessTokenClaims, ConsentRecord, ConsentStore } from './consent/consent.ts';
+export { createMemoryConsentStore } from './consent/memory-consent-store.ts';
+export { type AssetRef, consentCovers } from './consent/consent-assets.ts';
+export { type Cycle, cycleWindow, parseCycle } from './consent/consent-cycle.ts';
+export { type CursorCodec, type CursorPosition, createCursorCodec } from './cursor/cursor-codec.ts';
+export {
+  generateSigningKey,
+  generateSigningKeys,
+  type SigningKey,
+  type SigningKeys,
+  signingKeysOf,
+} from './tokens/signing-keys.ts';
+export { mintAccessToken } from './tokens/mint-access-token.ts';
+export {
+  type TokenRejection,
+  type TokenVerdict,
+  type VerifyOptions,
+  verifyAccessToken,
+} from './tokens/verify-access-token.ts';
+export { createTokenVerifier, type TokenVerifier } from './tokens/token-verifier.ts';
+export { createTokenRevocations, type TokenRevocations } from './tokens/token-revocations.ts';
+export { createFaultInjector, type FaultInjector, type InstitutionFaults } from './hooks/fault-injection.ts';
+// --- end of the engine's exports ---

@@ -1,0 +1,165 @@
+import { createLogger, createService, type Service } from '@hannun/infra';
+import { apisForIndustry, DEFAULT_VERSION_CONFIG } from '@hannun/spec';
+import { createCallerRegistry } from '../check-chain/caller-registry.ts';
+import { fail } from '../check-chain/check-failure.ts';
+import { createCycleCounter } from '../check-chain/cycle-counter.ts';
+import { parseNpWindows } from '../check-chain/np-time-windows.ts';
+import type { ChainDeps } from '../check-chain/run-check-chain.ts';
+import { createTranIdLedger } from '../check-chain/tran-id-ledger.ts';
+import { type ProviderClock, systemClock } from '../clock/provider-clock.ts';
+import type { AccessTokenClaims, ConsentStore } from '../consent/consent.ts';
+import { createCursorCodec } from '../cursor/cursor-codec.ts';
+import { type CompiledApi, compileApi } from '../engine/compile-api.ts';
+import { apiListing } from '../engine/handle-api-list.ts';
+import {
+  type EngineInstitution,
+  registerEngineRoutes,
+  routingFailure,
+  sendAnswer,
+} from '../engine/register-engine-routes.ts';
+import { registerAdminRoutes } from '../hooks/admin-routes.ts';
+import { createFaultInjector, type FaultInjector } from '../hooks/fault-injection.ts';
+import type { Institution } from '../institutions/institution.ts';
+import type { InstitutionBook } from '../ledger/ledger.ts';
+import { mintAccessToken } from '../tokens/mint-access-token.ts';
+import { generateSigningKeys, type SigningKeys } from '../tokens/signing-keys.ts';
+import { createTokenRevocations, type TokenRevocations } from '../tokens/token-revocations.ts';
+import { createTokenVerifier } from '../tokens/token-verifier.ts';
+import type { ProviderEngineConfig } from './engine-config.ts';
+import { tlsPeerSerial } from './tls-peer-serial.ts';
+
+export interface ProviderEngineOptions {
+  readonly institutions: readonly Institution[];
+  /** One book per institution (matched by org_code). */
+  readonly books: Iterable<InstitutionBook>;
+  readonly consents: ConsentStore;
+  /** The provider clock. Default: real time. */
+  readonly clock?: ProviderClock;
+  readonly config?: ProviderEngineConfig;
+}
+
+/** What the engine offers besides HTTP: keys, tokens, revocation, and the test hooks when enabled. */
+export interface ProviderControls {
+  readonly institutions: readonly Institution[];
+  readonly signingKeys: SigningKeys;
+  readonly revocations: TokenRevocations;
+  readonly consents: ConsentStore;
+  readonly clock: ProviderClock;
+  /** Fault injection, when test hooks are enabled. */
+  readonly faults: FaultInjector | undefined;
+  /** The information APIs each institution serves (by org_code), as compiled from the catalogue. */
+  apisOf(orgCode: string): readonly CompiledApi[];
+  /** Sign an access token with the institution's key (iss = claims.iss). */
+  mintAccessToken(claims: AccessTokenClaims): Promise<string>;
+  /** Revoke one token by its jti, from the provider clock's now. */
+  revokeToken(jti: string): void;
+}
+
+export type ProviderEngine = Service & { readonly provider: ProviderControls };
+
+const ADMIN_TOKEN_MIN = 16;
+
+/**
+ * The information-provider engine: one fastify service (`createService`: logging, metrics, health,
+ * tran-id echo) serving every institution under its base path, each information API of its industry
+ * behind the check chain, with the engine's own 공통-001/002. Start and stop it as any Hannun service.
+ */
+export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngine {
+  const config = opts.config ?? {};
+  const clock = opts.clock ?? systemClock;
+  const logger = config.logger ?? createLogger({ service: config.serviceName ?? 'provider' });
+  const versions = config.versions ?? DEFAULT_VERSION_CONFIG;
+  const requireMtls = config.requireMtls ?? false;
+  const hooks = config.testHooks?.enabled === true ? config.testHooks : undefined;
+  if (hooks && (hooks.adminToken ?? '').length < ADMIN_TOKEN_MIN) {
+    throw new Error(`test hooks need an adminToken of at least ${ADMIN_TOKEN_MIN} characters`);
+  }
+
+  const books = new Map<string, InstitutionBook>();
+  for (const book of opts.books) books.set(book.orgCode, book);
+  const signingKeys = config.signingKeys ?? generateSigningKeys(opts.institutions.map((i) => i.orgCode));
+  const revocations = createTokenRevocations();
+  const startedAt = clock.nowMs();
+
+  const compiled: EngineInstitution[] = opts.institutions.map((institution) => {
+    const book = books.get(institution.orgCode);
+    if (!book) throw new Error(`no book for institution ${institution.orgCode}`);
+    const industryApis = apisForIndustry(institution.industry);
+    const apis = industryApis
+      .map((api) => compileApi(api, institution.industry, industryApis))
+      .filter((api): api is CompiledApi => api !== null);
+    return {
+      institution,
+      book,
+      apis,
+      verifier: createTokenVerifier({
+        key: signingKeys.of(institution.orgCode),
+        consents: opts.consents,
+        revocations,
+        ...(config.tokenCacheSize ? { cacheSize: config.tokenCacheSize } : {}),
+      }),
+      npWindows: parseNpWindows(institution.npTimes),
+      listing: apiListing(apis, versions, startedAt),
+    };
+  });
+
+  const chain: ChainDeps = {
+    requireMtls,
+    callers: config.callers ?? createCallerRegistry(),
+    tranIds: createTranIdLedger(),
+    versions,
+    cursors: createCursorCodec(config.cursorSecret),
+    cycles: createCycleCounter(),
+  };
+  const faults = hooks ? createFaultInjector() : undefined;
+  const runtime = {
+    chain,
+    handlers: { cursors: chain.cursors },
+    clock,
+    faults,
+    clientCertSerial: config.clientCertSerial ?? tlsPeerSerial,
+  };
+
+  const service = createService({
+    name: config.serviceName ?? 'provider',
+    version: config.serviceVersion ?? '0.1.0',
+    logger,
+    ...(config.metrics !== undefined ? { metrics: config.metrics } : {}),
+    ...(config.fastify ? { fastify: config.fastify } : {}),
+    notFound: (request, reply) => sendAnswer(reply, routingFailure(runtime, request, fail('40401'))),
+  });
+  registerEngineRoutes(service, compiled, runtime);
+
+  if (!requireMtls) {
+    logger.warn(
+      { requireMtls: false },
+      '!!! MUTUAL TLS IS OFF: client certificate serials are not checked (40103 never answered). Development only: set requireMtls for anything else. !!!',
+    );
+  }
+  if (hooks && faults) {
+    const prefix = hooks.prefix ?? '/_test';
+    registerAdminRoutes(service, {
+      prefix,
+      token: hooks.adminToken!,
+      faults,
+      clock,
+      institutions: new Map(compiled.map((e) => [e.institution.orgCode, e])),
+    });
+    logger.warn({ prefix }, 'test hooks are ON: fault injection and the admin routes are served');
+  }
+
+  const apisByOrg = new Map(compiled.map((e) => [e.institution.orgCode, e.apis]));
+  const provider: ProviderControls = {
+    institutions: opts.institutions,
+    signingKeys,
+    revocations,
+    consents: opts.consents,
+    clock,
+    faults,
+    apisOf: (orgCode) => apisByOrg.get(orgCode) ?? [],
+    mintAccessToken: (claims) => mintAccessToken(signingKeys.of(claims.iss), claims),
+    revokeToken: (jti) => revocations.revoke(jti, clock.nowMs()),
+  };
+  service.decorate('provider', provider);
+  return service as ProviderEngine;
+}

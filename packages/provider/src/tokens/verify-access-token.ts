@@ -1,0 +1,73 @@
+import { errors, jwtVerify } from 'jose';
+import type { AccessTokenClaims, ConsentRecord, ConsentStore } from '../consent/consent.ts';
+import type { SigningKey } from './signing-keys.ts';
+import type { TokenRevocations } from './token-revocations.ts';
+
+/** Why a token is refused (all answer 40101; the reason goes into rsp_msg and the log). */
+export type TokenRejection = 'malformed' | 'signature' | 'expired' | 'issuer' | 'claims' | 'revoked' | 'no-consent';
+
+export type TokenVerdict =
+  | { readonly ok: true; readonly claims: AccessTokenClaims; readonly consent: ConsentRecord }
+  | { readonly ok: false; readonly reason: TokenRejection };
+
+export interface VerifyOptions {
+  /** The key of the institution the token is presented to: signature and issuer are checked against it. */
+  readonly key: SigningKey;
+  readonly consents: ConsentStore;
+  readonly revocations: TokenRevocations;
+  /** The provider clock's time, epoch ms. */
+  readonly now: number;
+}
+
+const reject = (reason: TokenRejection): TokenVerdict => ({ ok: false, reason });
+
+function claimsOf(payload: Record<string, unknown>): AccessTokenClaims | undefined {
+  const { iss, aud, sub, jti, scope, iat, exp } = payload;
+  if (typeof iss !== 'string' || typeof aud !== 'string' || typeof sub !== 'string' || typeof jti !== 'string')
+    return undefined;
+  if (typeof scope !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
+  return { iss, aud, sub, jti, scope, iat, exp };
+}
+
+/**
+ * What is checked on every use, cached or not: not expired, not revoked by jti, and its consent exists at
+ * this institution and is not revoked. Signature and issuer are checked once per token (see the cache).
+ */
+export function checkLiveClaims(
+  claims: AccessTokenClaims,
+  opts: Omit<VerifyOptions, 'key'> & { readonly orgCode: string },
+): TokenVerdict {
+  if (claims.iss !== opts.orgCode) return reject('issuer');
+  if (claims.exp * 1000 <= opts.now) return reject('expired');
+  if (opts.revocations.isRevoked(claims.jti, opts.now)) return reject('revoked');
+  const consent = opts.consents.get(claims.sub);
+  if (!consent || consent.orgCode !== opts.orgCode) return reject('no-consent');
+  if (consent.revokedAt !== undefined && consent.revokedAt <= opts.now) return reject('revoked');
+  return { ok: true, claims, consent };
+}
+
+/**
+ * Verify an access token presented to one institution: a JWS signed ES256 by that institution's key, iss
+ * equal to its org_code, not expired on the provider clock, not revoked (by jti or through its consent),
+ * and naming a consent of this institution. ~0.1 ms of ES256; the engine caches verified tokens
+ * (`createTokenVerifier`).
+ */
+export async function verifyAccessToken(token: string, opts: VerifyOptions): Promise<TokenVerdict> {
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, opts.key.publicKey, {
+      algorithms: ['ES256'],
+      issuer: opts.key.orgCode,
+      currentDate: new Date(opts.now),
+      requiredClaims: ['iss', 'aud', 'sub', 'jti', 'exp', 'iat'],
+    }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return reject('expired');
+    if (error instanceof errors.JWSSignatureVerificationFailed) return reject('signature');
+    if (error instanceof errors.JWTClaimValidationFailed) return reject(error.claim === 'iss' ? 'issuer' : 'claims');
+    return reject('malformed');
+  }
+  const claims = claimsOf(payload);
+  if (!claims) return reject('claims');
+  return checkLiveClaims(claims, { ...opts, orgCode: opts.key.orgCode });
+}
