@@ -52,6 +52,16 @@ describe('duplicate tran ids (40002)', () => {
     expect(ledger.record('CDNURI0001', 'T1', morning)).toBe(true);
     expect(ledger.record('BKNURI0001', 'T1', kstToEpochMs(2025, 3, 16, 0, 0, 0))).toBe(true);
   });
+
+  it('keeps at least the last generation of ids, and at most two generations', () => {
+    const ledger = createTranIdLedger(3);
+    const at = kstToEpochMs(2025, 3, 15, 12, 0, 0);
+    for (const id of ['A', 'B', 'C', 'D', 'E', 'F']) expect(ledger.record('BKNURI0001', id, at)).toBe(true);
+    for (const id of ['D', 'E', 'F']) expect(ledger.record('BKNURI0001', id, at)).toBe(false);
+    expect(ledger.record('BKNURI0001', 'G', at)).toBe(true);
+    // A to C were dropped with the oldest generation when G started a new one.
+    expect(ledger.record('BKNURI0001', 'A', at)).toBe(true);
+  });
 });
 
 describe('cycle counter (42901)', () => {

@@ -1,4 +1,4 @@
-import { type ApiSpec, decodeHeaders, type ApiType, WireError } from '@hannun/spec';
+import { type ApiSpec, type ApiType, decodeHeaders, isApiType, WireError } from '@hannun/spec';
 import { type CheckFailure, fail } from './check-failure.ts';
 import type { TranIdLedger } from './tran-id-ledger.ts';
 
@@ -9,6 +9,9 @@ export interface CheckedHeaders {
 }
 
 type HeaderBag = Record<string, string | string[] | undefined>;
+
+/** The standard's form of x-api-tran-id (tran-id.ts in the spec): org_code, generator, 14 characters. */
+const TRAN_ID = /^[A-Z0-9]{10}[MSRCPA][A-Z0-9]{14}$/;
 
 /**
  * The headers this step owns: all of the API's headers but `authorization`, which the token step checks
@@ -36,11 +39,23 @@ export function checkHeaders(
 ): CheckedHeaders | CheckFailure {
   let tranId: string | undefined;
   let apiType: ApiType | undefined;
-  try {
-    ({ tranId, apiType } = decodeHeaders(spec, headers));
-  } catch (error) {
-    if (!(error instanceof WireError)) throw error;
-    return fail('40002', error.messageKo, error.message);
+  const givenTranId = headers['x-api-tran-id'];
+  const givenApiType = headers['x-api-type'];
+  if (
+    typeof givenTranId === 'string' &&
+    TRAN_ID.test(givenTranId) &&
+    (givenApiType === undefined || (typeof givenApiType === 'string' && isApiType(givenApiType)))
+  ) {
+    // The common case, decided without decodeHeaders' allocations: exactly what it would accept.
+    tranId = givenTranId;
+    apiType = givenApiType;
+  } else {
+    try {
+      ({ tranId, apiType } = decodeHeaders(spec, headers));
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      return fail('40002', error.messageKo, error.message);
+    }
   }
   if (tranId === undefined) return fail('40002', 'x-api-tran-id: 필수 헤더입니다', 'x-api-tran-id missing');
   if (!tranIds.record(orgCode, tranId, now)) {

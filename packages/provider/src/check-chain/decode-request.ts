@@ -1,7 +1,8 @@
-import { decodeMessage, type Shape, WireError } from '@hannun/spec';
+import { type Shape, WireError } from '@hannun/spec';
 import type { Row } from '../ledger/ledger.ts';
 import { type CheckFailure, fail } from './check-failure.ts';
 import type { RawInput } from './raw-input.ts';
+import type { RequestDecoder } from './request-decoder.ts';
 
 export interface DecodedRequest {
   /** Inner values of the query or body, and of the path parameters. */
@@ -19,23 +20,23 @@ export interface DecodedRequest {
  * everything after it works on typed values.
  */
 export function decodeRequest(
-  shape: Shape,
+  decode: RequestDecoder,
   pathShape: Shape | undefined,
+  decodePath: RequestDecoder | undefined,
   raw: RawInput,
   params: Readonly<Record<string, string | undefined>>,
-  location: 'query' | 'body',
 ): DecodedRequest | CheckFailure {
   try {
-    const request: Record<string, unknown> = decodeMessage(shape, raw, { location, unknown: 'reject' });
+    const request = decode(raw);
     const wire: Record<string, string> = {};
     for (const key in raw) {
       const v = raw[key];
       if (typeof v === 'string') wire[key] = v;
     }
-    if (pathShape) {
+    if (pathShape && decodePath) {
       const path: Record<string, unknown> = {};
       for (const node of pathShape) path[node.name] = params[node.name];
-      Object.assign(request, decodeMessage(pathShape, path, { location: 'path', unknown: 'reject' }));
+      Object.assign(request, decodePath(path));
       for (const node of pathShape) wire[node.name] = params[node.name] ?? '';
     }
     if (request['limit'] === 0) return fail('40001', 'limit: 1 이상이어야 합니다', 'limit 0');

@@ -39,6 +39,7 @@ import { type AssetTarget, findAsset } from './find-asset.ts';
 import { findCustomer } from './find-customer.ts';
 import type { NpWindows } from './np-time-windows.ts';
 import { readRawInput } from './raw-input.ts';
+import type { RequestDecoder } from './request-decoder.ts';
 import type { TranIdLedger } from './tran-id-ledger.ts';
 
 /** What the chain needs to know about the API being called (the engine compiles it from the catalogue). */
@@ -52,6 +53,9 @@ export interface ChainApi {
   readonly headerSpec: Pick<ApiSpec, 'headers'>;
   readonly requestShape: Shape;
   readonly pathShape: Shape | undefined;
+  /** The request shape's decoder (query or body), unknown fields refused. */
+  readonly decode: RequestDecoder;
+  readonly decodePath: RequestDecoder | undefined;
   /** Set for APIs about one asset (account, card, policy …). */
   readonly asset: AssetTarget | undefined;
   /** Request fields a next_page cursor is bound to (dates, months, asset keys …), sorted. */
@@ -209,13 +213,7 @@ function checksAfterToken(
   if (isFailure(customer)) return customer;
 
   if (isFailure(raw)) return raw;
-  const decoded = decodeRequest(
-    api.requestShape,
-    api.pathShape,
-    raw,
-    req.params,
-    api.method === 'GET' ? 'query' : 'body',
-  );
+  const decoded = decodeRequest(api.decode, api.pathShape, api.decodePath, raw, req.params);
   if (isFailure(decoded)) return decoded;
 
   let holding: Holding | null = null;

@@ -29,14 +29,32 @@ export function kstParts(ms: number): KstParts {
   };
 }
 
+// The last conversions, remembered: a request reads the time several times, and Temporal objects are
+// immutable, so one per second (and per day) serves them all.
+let lastSecond = Number.NaN;
+let lastDateTime: Temporal.PlainDateTime | undefined;
+let lastDay = Number.NaN;
+let lastDate: Temporal.PlainDate | undefined;
+
+/** The KST wall-clock time of an instant, to the second. */
 export function kstDateTime(ms: number): Temporal.PlainDateTime {
-  const p = kstParts(ms);
-  return new Temporal.PlainDateTime(p.year, p.month, p.day, p.hour, p.minute, p.second);
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond || !lastDateTime) {
+    const p = kstParts(ms);
+    lastDateTime = new Temporal.PlainDateTime(p.year, p.month, p.day, p.hour, p.minute, p.second);
+    lastSecond = second;
+  }
+  return lastDateTime;
 }
 
 export function kstDate(ms: number): Temporal.PlainDate {
-  const p = kstParts(ms);
-  return new Temporal.PlainDate(p.year, p.month, p.day);
+  const day = kstDayNumber(ms);
+  if (day !== lastDay || !lastDate) {
+    const p = kstParts(ms);
+    lastDate = new Temporal.PlainDate(p.year, p.month, p.day);
+    lastDay = day;
+  }
+  return lastDate;
 }
 
 /** The KST day as a number of days since 1970-01-01 (KST): equal for two instants of the same Korean day. */

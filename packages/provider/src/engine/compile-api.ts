@@ -11,6 +11,7 @@ import {
 } from '@hannun/spec';
 import type { ChainApi } from '../check-chain/run-check-chain.ts';
 import { headersOwnedHere } from '../check-chain/check-headers.ts';
+import { compileRequestDecoder } from '../check-chain/request-decoder.ts';
 import { type ApiKind, apiKind } from './api-kind.ts';
 import { compileWireEncoder, type WireEncoder } from './wire-encoder.ts';
 
@@ -108,6 +109,8 @@ export function compileApi(api: ApiSpec, industry: Industry, industryApis: reado
     headerSpec: headersOwnedHere(api),
     requestShape: api.request.shape,
     pathShape: api.request.path,
+    decode: compileRequestDecoder(api.request.shape, api.method === 'GET' ? 'query' : 'body'),
+    decodePath: api.request.path ? compileRequestDecoder(api.request.path, 'path') : undefined,
     asset,
     bindingFields,
     spec: api,

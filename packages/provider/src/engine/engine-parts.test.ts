@@ -99,7 +99,7 @@ describe('answers', () => {
     const long = rspMsg('40001', '가'.repeat(400));
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(450);
     expect(clampUtf8('가나다', 7)).toBe('가…');
-    expect(JSON.parse(envelopeAnswer('00001').json)).toEqual({
+    expect(JSON.parse(envelopeAnswer('00001').body.toString())).toEqual({
       rsp_code: '00001',
       rsp_msg: expect.stringContaining('정상'),
     });

@@ -37,5 +37,5 @@ export function handleApiList(api: CompiledApi, passed: Passed, listing: ApiList
     min_version: listing.minVersion,
     api_list: listing.apis.map((a) => ({ api_code: a.api_code, api_uri: a.api_uri(passed.version) })),
   };
-  return { rspCode: '00000', json: api.encoder(passed.version, 0).json(body) };
+  return { rspCode: '00000', body: api.encoder(passed.version, 0).bytes(body) };
 }

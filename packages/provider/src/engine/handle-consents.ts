@@ -42,5 +42,5 @@ export function handleConsents(api: CompiledApi, passed: Passed): Answer {
     body['fnd_cycle'] = c.fndCycle;
     body['add_cycle'] = c.addCycle;
   }
-  return { rspCode: '00000', json: api.encoder(passed.version, 0).json(body) };
+  return { rspCode: '00000', body: api.encoder(passed.version, 0).bytes(body) };
 }

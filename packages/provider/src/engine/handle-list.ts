@@ -24,5 +24,5 @@ export function handleList(api: CompiledApi, passed: Passed, deps: HandlerDeps):
   const body: Record<string, unknown> = { rsp_code: '00000', rsp_msg: OK_MSG, [api.listNode!.name]: items };
   if (firstPage && api.timestamp) body['search_timestamp'] = newSearchTimestamp(passed);
   if (next !== undefined) body['next_page'] = next;
-  return { rspCode: '00000', json: api.encoder(passed.version, withheldMask(passed)).json(body) };
+  return { rspCode: '00000', body: api.encoder(passed.version, withheldMask(passed)).bytes(body) };
 }

@@ -23,5 +23,5 @@ export function handleSnapshot(api: CompiledApi, passed: Passed): Answer | Check
     const items = body[filter.list];
     if (Array.isArray(items)) body[filter.list] = consentedItems(items as Row[], filter, passed);
   }
-  return { rspCode: '00000', json: api.encoder(passed.version, withheldMask(passed)).json(body) };
+  return { rspCode: '00000', body: api.encoder(passed.version, withheldMask(passed)).bytes(body) };
 }

@@ -38,7 +38,7 @@ export interface EngineRuntime {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
-  return reply.code(httpStatus(answer.rspCode)).type(JSON_TYPE).send(answer.json);
+  return reply.code(httpStatus(answer.rspCode)).type(JSON_TYPE).send(answer.body);
 }
 
 /** 40401 and 40501 pass through the transport checks (certificate, IP) first, like everything else. */
@@ -169,6 +169,7 @@ async function serve(
       answer = envelopeAnswer('50001');
     }
   }
-  if (plan?.malformed) answer = { rspCode: answer.rspCode, json: malform(answer.json, plan.malformed) };
+  if (plan?.malformed)
+    answer = { rspCode: answer.rspCode, body: Buffer.from(malform(answer.body.toString('utf8'), plan.malformed)) };
   return sendAnswer(reply, answer);
 }

@@ -3,10 +3,10 @@ import type { CheckFailure } from '../check-chain/check-failure.ts';
 import { ENVELOPE } from './compile-api.ts';
 import { compileWireEncoder } from './wire-encoder.ts';
 
-/** An answer ready to send: its rsp_code (for the HTTP status) and its JSON text. */
+/** An answer ready to send: its rsp_code (for the HTTP status) and its UTF-8 JSON body. */
 export interface Answer {
   readonly rspCode: RspCode;
-  readonly json: string;
+  readonly body: Buffer;
 }
 
 const RSP_MSG_BYTES = 450;
@@ -34,7 +34,7 @@ export function rspMsg(code: RspCode, detail?: string): string {
 
 /** An answer that is only the envelope: every error, and 00001 (up to date, no data). */
 export function envelopeAnswer(code: RspCode, detail?: string): Answer {
-  return { rspCode: code, json: envelope.json({ rsp_code: code, rsp_msg: rspMsg(code, detail) }) };
+  return { rspCode: code, body: envelope.bytes({ rsp_code: code, rsp_msg: rspMsg(code, detail) }) };
 }
 
 export function failureAnswer(failure: CheckFailure): Answer {

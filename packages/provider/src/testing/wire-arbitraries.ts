@@ -88,7 +88,7 @@ export function valueArb(t: WireType, mode: ArbMode = 'mixed'): fc.Arbitrary<unk
             fc.constantFrom('한눈', '스타벅스 강남역점', 'GS25', '급여', 'a b', ''),
             fc
               .string({ unit: 'grapheme', maxLength: Math.max(1, Math.floor(t.bytes / 4)) })
-              .filter((x) => !CONTROL.test(x)),
+              .filter((x) => !CONTROL.test(x) && Buffer.byteLength(x) <= t.bytes),
           ),
         },
         { weight: 1, arbitrary: fc.constantFrom('한'.repeat(Math.floor(t.bytes / 3) + 1), 'tab\there', 'bell\u0007') },

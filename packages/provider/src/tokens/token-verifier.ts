@@ -25,7 +25,8 @@ export interface TokenVerifierOptions {
 export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
   const max = opts.cacheSize ?? 10_000;
   const verified = new Map<string, AccessTokenClaims>();
-  const live = { consents: opts.consents, revocations: opts.revocations, orgCode: opts.key.orgCode };
+  const { consents, revocations } = opts;
+  const orgCode = opts.key.orgCode;
 
   const remember = (token: string, claims: AccessTokenClaims) => {
     if (verified.size >= max) {
@@ -39,7 +40,7 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
     verify(token, now) {
       const claims = verified.get(token);
       if (claims) {
-        const verdict = checkLiveClaims(claims, { ...live, now });
+        const verdict = checkLiveClaims(claims, orgCode, consents, revocations, now);
         if (!verdict.ok && verdict.reason === 'expired') verified.delete(token);
         return verdict;
       }

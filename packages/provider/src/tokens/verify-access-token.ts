@@ -35,14 +35,17 @@ function claimsOf(payload: Record<string, unknown>): AccessTokenClaims | undefin
  */
 export function checkLiveClaims(
   claims: AccessTokenClaims,
-  opts: Omit<VerifyOptions, 'key'> & { readonly orgCode: string },
+  orgCode: string,
+  consents: ConsentStore,
+  revocations: TokenRevocations,
+  now: number,
 ): TokenVerdict {
-  if (claims.iss !== opts.orgCode) return reject('issuer');
-  if (claims.exp * 1000 <= opts.now) return reject('expired');
-  if (opts.revocations.isRevoked(claims.jti, opts.now)) return reject('revoked');
-  const consent = opts.consents.get(claims.sub);
-  if (!consent || consent.orgCode !== opts.orgCode) return reject('no-consent');
-  if (consent.revokedAt !== undefined && consent.revokedAt <= opts.now) return reject('revoked');
+  if (claims.iss !== orgCode) return reject('issuer');
+  if (claims.exp * 1000 <= now) return reject('expired');
+  if (revocations.isRevoked(claims.jti, now)) return reject('revoked');
+  const consent = consents.get(claims.sub);
+  if (!consent || consent.orgCode !== orgCode) return reject('no-consent');
+  if (consent.revokedAt !== undefined && consent.revokedAt <= now) return reject('revoked');
   return { ok: true, claims, consent };
 }
 
@@ -69,5 +72,5 @@ export async function verifyAccessToken(token: string, opts: VerifyOptions): Pro
   }
   const claims = claimsOf(payload);
   if (!claims) return reject('claims');
-  return checkLiveClaims(claims, { ...opts, orgCode: opts.key.orgCode });
+  return checkLiveClaims(claims, opts.key.orgCode, opts.consents, opts.revocations, opts.now);
 }

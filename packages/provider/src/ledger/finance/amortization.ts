@@ -70,7 +70,9 @@ export function instalmentDay(terms: LoanTerms, n: number): number {
  * so callers recompute instead of caching schedules.
  */
 export function walkSchedule(terms: LoanTerms, visit: (inst: Instalment) => boolean): void {
-  const payment = terms.method === 'annuity' ? annuityPayment(terms.principal, terms.rateMilli, terms.months) : 0;
+  // An interest-free annuity is equal principal (its level payment would overpay by rounding up).
+  const method = terms.method === 'annuity' && terms.rateMilli === 0 ? 'equalPrincipal' : terms.method;
+  const payment = method === 'annuity' ? annuityPayment(terms.principal, terms.rateMilli, terms.months) : 0;
   const level = Math.floor(terms.principal / terms.months);
   let balance = terms.principal;
   let prevDay = terms.startDay;
@@ -79,8 +81,8 @@ export function walkSchedule(terms: LoanTerms, visit: (inst: Instalment) => bool
     const interest = dailyInterest(balance, terms.rateMilli, day - prevDay);
     let principal: number;
     if (n === terms.months) principal = balance;
-    else if (terms.method === 'annuity') principal = Math.min(balance, Math.max(0, payment - interest));
-    else if (terms.method === 'equalPrincipal') principal = Math.min(balance, level);
+    else if (method === 'annuity') principal = Math.min(balance - (terms.months - n), Math.max(0, payment - interest));
+    else if (method === 'equalPrincipal') principal = Math.min(balance, level);
     else principal = 0;
     balance -= principal;
     const go = visit({ n, day, fromDay: prevDay, toDay: day - 1, principal, interest, balanceAfter: balance });

@@ -50,14 +50,14 @@ export class CustomerLife {
    * Simulate up to (not including) month mi, keeping each month's starting state; returns the number of
    * transactions generated on the way.
    */
-  advanceTo(mi: number): number {
+  advanceTo(mi: number, keepBundles = true): number {
     let generated = 0;
     while (this.firstMonth + this.states.length - 1 < mi) {
       const month = this.firstMonth + this.states.length - 1;
       const start = this.states.at(-1);
       if (!start) throw new Error('no starting state');
       const { bundle, end } = simulateMonth(this.plan, this.world, month, LiveState.unpack(this.layout, start));
-      this.cache.set(this.key(month), bundle);
+      if (keepBundles) this.cache.set(this.key(month), bundle);
       this.states.push(end.pack());
       generated += bundle.count;
     }

@@ -33,12 +33,19 @@ export class Population {
   private readonly byCi = new Map<string, number>();
   /** Customer indexes holding anything at each institution, in customer order. */
   readonly atInstitution = new Map<string, number[]>();
+  private readonly bankCodes: ReadonlyMap<string, string>;
 
   constructor(opts: PopulationOptions) {
     this.start = opts.start;
     const horizon = opts.end ?? addMonths(opts.start, 24);
     const pool = new InstitutionPool(opts.institutions);
-    this.world = new World(opts.seed, new Market(opts.seed, monthOfDay(opts.start)), opts.institutions, opts.end ?? Number.POSITIVE_INFINITY);
+    this.bankCodes = pool.bankCodes;
+    this.world = new World(
+      opts.seed,
+      new Market(opts.seed, monthOfDay(opts.start)),
+      opts.institutions,
+      opts.end ?? Number.POSITIVE_INFINITY,
+    );
     this.cache = new BundleCache(opts.cacheMonths ?? 4000);
     for (const inst of opts.institutions) this.atInstitution.set(inst.orgCode, []);
     for (let i = 0; i < opts.customers; i++) {
@@ -47,6 +54,11 @@ export class Population {
       this.byCi.set(plan.ci, i);
       for (const org of new Set(plan.slots.map((s) => s.org))) this.atInstitution.get(org)?.push(i);
     }
+  }
+
+  /** The 3-digit code of a bank (linked_bank_code); '999' for a non-bank. */
+  bankCode(org: string): string {
+    return this.bankCodes.get(org) ?? '999';
   }
 
   indexOf(ci: string): number | undefined {

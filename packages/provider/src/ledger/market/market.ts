@@ -59,6 +59,18 @@ export class Market {
 /** KRX tick sizes (호가단위, 2023 rules, simplified). */
 export function roundToTick(price: number): number {
   const tick =
-    price < 2000 ? 1 : price < 5000 ? 5 : price < 20_000 ? 10 : price < 50_000 ? 50 : price < 200_000 ? 100 : price < 500_000 ? 500 : 1000;
+    price < 2000
+      ? 1
+      : price < 5000
+        ? 5
+        : price < 20_000
+          ? 10
+          : price < 50_000
+            ? 50
+            : price < 200_000
+              ? 100
+              : price < 500_000
+                ? 500
+                : 1000;
   return Math.max(tick, Math.round(price / tick) * tick);
 }

@@ -12,7 +12,7 @@ export class PricePath {
   constructor(
     private readonly seed: number,
     private readonly key: number,
-    private readonly reference: number,
+    readonly reference: number,
     private readonly referenceMonth: number,
     private readonly vol: number,
     private readonly drift: number,

@@ -79,7 +79,7 @@ export function pickAmount(rng: Rng, merchant: Merchant): number {
   const [min, median, max] = merchant.amount;
   if (min === max) return min;
   const spread = Math.log(max / median) / 2.6;
-  const raw = rng.logNormal(median, Math.max(0.15, spread));
+  const raw = rng.logNormal(median, Math.min(0.8, Math.max(0.15, spread)));
   const clamped = Math.min(max, Math.max(min, raw));
   return Math.max(merchant.unit, Math.round(clamped / merchant.unit) * merchant.unit);
 }

@@ -8,7 +8,18 @@ import { Rng, roundTo } from '../random/rng.ts';
 import { makePerson } from './make-person.ts';
 import type { PlanBuilder, PlanInputs } from './plan-builder.ts';
 import { PlanBuilder as Builder } from './plan-builder.ts';
-import type { Car, CardIssuerSlot, CardSlot, IncomeKind, Housing, Payer, Persona, Plan, PolicySlot, Slot } from './plan-types.ts';
+import type {
+  Car,
+  CardIssuerSlot,
+  CardSlot,
+  IncomeKind,
+  Housing,
+  Payer,
+  Persona,
+  Plan,
+  PolicySlot,
+  Slot,
+} from './plan-types.ts';
 import {
   addBankFund,
   addBankLoan,
@@ -47,7 +58,18 @@ import { meanTicket } from './spend-calibration.ts';
  * The first customers cover every segment in a fixed order (customer 0 is the heaviest user), so a small
  * ledger still has them all; the rest are drawn by weight.
  */
-const FORCED: readonly Segment[] = ['power', 'thin', 'family', 'indebted', 'senior', 'affluent', 'young', 'selfEmployed', 'power', 'thin'];
+const FORCED: readonly Segment[] = [
+  'power',
+  'thin',
+  'family',
+  'indebted',
+  'senior',
+  'affluent',
+  'young',
+  'selfEmployed',
+  'power',
+  'thin',
+];
 const SEGMENT_WEIGHTS: Readonly<Record<Segment, number>> = {
   thin: 14,
   young: 22,
@@ -63,12 +85,17 @@ export function segmentOf(seed: number, index: number): Segment {
   const forced = FORCED[index];
   if (forced) return forced;
   const rng = Rng.of(seed, index, 0x5e9);
-  return rng.weighted(SEGMENTS, SEGMENTS.map((s) => SEGMENT_WEIGHTS[s]));
+  return rng.weighted(
+    SEGMENTS,
+    SEGMENTS.map((s) => SEGMENT_WEIGHTS[s]),
+  );
 }
 
 interface Draft {
   segment: Segment;
   whale: boolean;
+  /** One of the first customers, who show every product their segment can have. */
+  showcase: boolean;
   incomeKind: IncomeKind;
   income: number;
   payer: string;
@@ -88,7 +115,7 @@ export function buildPlan(inputs: PlanInputs, index: number): Plan {
   const segment = segmentOf(inputs.seed, index);
   const person = makePerson(Rng.of(inputs.seed, index, 0x9e5), segment, inputs.start);
   const b = new Builder(inputs, index, person);
-  const draft = makeDraft(b, segment, index === 0);
+  const draft = makeDraft(b, segment, index === 0, index < FORCED.length);
   const main = addDeposit(b, pick(b, 'bank') as Institution, 'main', {
     income: draft.income,
     minus: segment === 'indebted' && b.rng.chance(0.4),
@@ -97,7 +124,10 @@ export function buildPlan(inputs: PlanInputs, index: number): Plan {
   const efinPlans = RECIPES[segment](b, draft);
   const persona = finishBudget(b, draft);
   for (const e of efinPlans) {
-    const perMonth = Math.max(1, Math.round((persona.spendTarget * persona.efinShare) / meanTicket(segment, false, true) / efinPlans.length));
+    const perMonth = Math.max(
+      1,
+      Math.round((persona.spendTarget * persona.efinShare) / meanTicket(segment, false, true) / efinPlans.length),
+    );
     addEfin(b, e.inst, e.from, e.cards, e.money, draft.whale ? 80 : perMonth);
   }
   const slots = keepFundingAccountsOpen(b.slots);
@@ -133,7 +163,7 @@ function pick(b: PlanBuilder, industry: Institution['industry'], group?: string)
   return b.pool.pick(b.rng, industry, { avoid: b.orgs(), ...(group ? { group } : {}) });
 }
 
-function makeDraft(b: PlanBuilder, segment: Segment, whale: boolean): Draft {
+function makeDraft(b: PlanBuilder, segment: Segment, whale: boolean, showcase: boolean): Draft {
   const { rng } = b;
   let incomeKind: IncomeKind = 'salary';
   let income: number;
@@ -188,23 +218,50 @@ function makeDraft(b: PlanBuilder, segment: Segment, whale: boolean): Draft {
     power: [0, 4, 6, 0],
   };
   const housing = rng.weighted<Housing>(['rent', 'jeonse', 'own', 'parents'], housingWeights[segment]);
-  const rent = housing === 'rent' ? roundTo(segment === 'thin' ? rng.between(35, 55) * 10_000 : rng.between(45, 95) * 10_000, 10_000) : 0;
-  const maintenance = housing === 'jeonse' || housing === 'own' ? rng.between(15, 38) * 10_000 : housing === 'rent' ? rng.between(5, 12) * 10_000 : 0;
+  const rent =
+    housing === 'rent'
+      ? roundTo(segment === 'thin' ? rng.between(35, 55) * 10_000 : rng.between(45, 95) * 10_000, 10_000)
+      : 0;
+  const maintenance =
+    housing === 'jeonse' || housing === 'own'
+      ? rng.between(15, 38) * 10_000
+      : housing === 'rent'
+        ? rng.between(5, 12) * 10_000
+        : 0;
   const hasCar =
-    segment === 'family' ? rng.chance(0.75) : segment === 'affluent' || segment === 'power' ? rng.chance(0.9) : segment === 'selfEmployed' ? rng.chance(0.8) : segment === 'senior' ? rng.chance(0.4) : segment === 'young' || segment === 'indebted' ? rng.chance(0.3) : false;
+    segment === 'family'
+      ? rng.chance(0.75)
+      : segment === 'affluent' || segment === 'power'
+        ? rng.chance(0.9)
+        : segment === 'selfEmployed'
+          ? rng.chance(0.8)
+          : segment === 'senior'
+            ? rng.chance(0.4)
+            : segment === 'young' || segment === 'indebted'
+              ? rng.chance(0.3)
+              : false;
   return {
     segment,
     whale,
+    showcase,
     incomeKind,
     income,
     payer,
-    payday: incomeKind === 'pension' ? 25 : incomeKind === 'allowance' ? rng.between(1, 5) : rng.pick([10, 15, 20, 21, 25, 25, 25]),
+    payday:
+      incomeKind === 'pension'
+        ? 25
+        : incomeKind === 'allowance'
+          ? rng.between(1, 5)
+          : rng.pick([10, 15, 20, 21, 25, 25, 25]),
     bonusMonths: incomeKind === 'salary' ? rng.pick([[], [1], [1, 9], [2, 7, 12], [12]]) : [],
     housing,
     rent,
     maintenance,
     housingDom: rng.between(1, 28),
-    landlord: housing === 'rent' ? pickFullName(rng, rng.chance(0.5) ? 'M' : 'F', 1965) : `${HOME_AREAS[b.person.homeArea]?.apartment ?? '아파트'} 관리사무소`,
+    landlord:
+      housing === 'rent'
+        ? pickFullName(rng, rng.chance(0.5) ? 'M' : 'F', 1965)
+        : `${HOME_AREAS[b.person.homeArea]?.apartment ?? '아파트'} 관리사무소`,
     utilities: rng.between(4, 18) * 10_000,
     ...(hasCar ? { car: makeCar(b) } : {}),
     main: 0,
@@ -225,7 +282,7 @@ type Recipe = (b: PlanBuilder, d: Draft) => EfinPlan[];
 function cards(
   b: PlanBuilder,
   d: Draft,
-  spec: { credit: number; check: number; family?: boolean; indebted?: boolean },
+  spec: { credit: number; check: number; family?: boolean; indebted?: boolean; showcase?: boolean; noLoss?: boolean },
 ): { credit: CardSlot[]; check: CardSlot[] } {
   const credit: CardSlot[] = [];
   const check: CardSlot[] = [];
@@ -233,22 +290,42 @@ function cards(
   const mainBank = b.slots[d.main];
   const mainGroup = mainBank ? b.pool.all('bank').find((i) => i.orgCode === mainBank.org)?.group : undefined;
   for (let i = 0; i < spec.credit; i++) {
-    const inst = b.pool.pick(b.rng, 'card', { avoid: usedCardOrgs(b), ...(i === 0 && mainGroup ? { group: mainGroup } : {}) });
+    const inst = b.pool.pick(b.rng, 'card', {
+      avoid: usedCardOrgs(b),
+      ...(i === 0 && mainGroup ? { group: mainGroup } : {}),
+    });
     if (!inst) break;
-    const issuer = ensureIssuer(b, inst, d.main, { indebted: spec.indebted ?? false });
-    credit.push(addCard(b, issuer, inst, b.rng.chance(0.1) ? '03' : '01', { share: (i === 0 ? 1.6 : 1) / shares, linked: d.main }));
+    const issuer = ensureIssuer(b, inst, d.main, {
+      indebted: spec.indebted ?? false,
+      showcase: i === 0 && (spec.showcase ?? false),
+    });
+    credit.push(
+      addCard(b, issuer, inst, b.rng.chance(0.1) ? '03' : '01', {
+        share: (i === 0 ? 1.6 : 1) / shares,
+        linked: d.main,
+      }),
+    );
   }
   for (let i = 0; i < spec.check; i++) {
     const inst = b.pool.pick(b.rng, 'card', mainGroup ? { group: mainGroup } : {});
     if (!inst) break;
     const issuer = ensureIssuer(b, inst, d.main);
-    check.push(addCard(b, issuer, inst, '02', { share: 0.8 / shares, linked: d.main }));
+    check.push(
+      addCard(b, issuer, inst, '02', {
+        share: 0.8 / shares,
+        linked: d.main,
+        ...(spec.noLoss ? { lostReplace: false } : {}),
+      }),
+    );
   }
   const first = credit[0];
   if (spec.family && first && b.person.spouse) {
     const issuer = b.slots[first.issuer] as CardIssuerSlot;
     const inst = b.pool.all('card').find((i) => i.orgCode === first.org);
-    if (inst) credit.push(addCard(b, issuer, inst, '01', { member: '2', share: 0.5 / shares, linked: d.main, lostReplace: false }));
+    if (inst)
+      credit.push(
+        addCard(b, issuer, inst, '01', { member: '2', share: 0.5 / shares, linked: d.main, lostReplace: false }),
+      );
   }
   return { credit, check };
 }
@@ -263,7 +340,14 @@ function payer(b: PlanBuilder, d: Draft, credit: readonly CardSlot[], pCard: num
   return { kind: 'bank', slot: d.main };
 }
 
-function telecoms(b: PlanBuilder, d: Draft, credit: readonly CardSlot[], lines: number, home: boolean, device: boolean): void {
+function telecoms(
+  b: PlanBuilder,
+  d: Draft,
+  credit: readonly CardSlot[],
+  lines: number,
+  home: boolean,
+  device: boolean,
+): void {
   const tel = pick(b, 'telecom');
   if (!tel) return;
   const via = payer(b, d, credit, 0.4);
@@ -274,7 +358,13 @@ function telecoms(b: PlanBuilder, d: Draft, credit: readonly CardSlot[], lines: 
       // An old internet line at another carrier, cancelled when the bundle moved.
       const old = b.pool.pick(b.rng, 'telecom', { avoid: new Set([tel.orgCode]) }) ?? tel;
       const day = b.duringDay(30);
-      addTelecom(b, old, '02', { kind: 'bank', slot: d.main }, { opened: b.existingDay(5), statusChange: { day, status: 'closed' } });
+      addTelecom(
+        b,
+        old,
+        '02',
+        { kind: 'bank', slot: d.main },
+        { opened: b.existingDay(5), statusChange: { day, status: 'closed' } },
+      );
       addTelecom(b, tel, '02', via, { opened: day - b.rng.between(0, 5) });
     } else addTelecom(b, tel, '02', via);
     if (b.rng.chance(0.6)) addTelecom(b, tel, '04', via);
@@ -287,12 +377,26 @@ function housingLoan(b: PlanBuilder, d: Draft, pMortgage: number, pJeonse: numbe
   const { rng } = b;
   if (d.housing === 'own' && rng.chance(pMortgage)) {
     const principal = roundTo(Math.min(600_000_000, d.income * rng.between(35, 70)), 1_000_000);
-    const start = b.existingDay(10, 60);
-    addBankLoan(b, bank, '3003', loanTerms(b, principal, rng.between(3_400, 4_800), 360, rng.chance(0.8) ? 'annuity' : 'equalPrincipal', start), d.main, -1);
+    const start = Math.max(b.existingDay(10, 60), b.openedOf(d.main));
+    addBankLoan(
+      b,
+      bank,
+      '3003',
+      loanTerms(b, principal, rng.between(3_400, 4_800), 360, rng.chance(0.8) ? 'annuity' : 'equalPrincipal', start),
+      d.main,
+      -1,
+    );
   } else if (d.housing === 'jeonse' && rng.chance(pJeonse)) {
     const principal = roundTo(Math.min(300_000_000, d.income * rng.between(20, 45)), 1_000_000);
-    const start = b.existingDay(1.8, 30);
-    addBankLoan(b, bank, '3004', loanTerms(b, principal, rng.between(3_200, 4_600), rng.pick([24, 36]), 'bullet', start), d.main, -1);
+    const start = Math.max(b.existingDay(1.8, 30), b.openedOf(d.main));
+    addBankLoan(
+      b,
+      bank,
+      '3004',
+      loanTerms(b, principal, rng.between(3_200, 4_600), rng.pick([24, 36]), 'bullet', start),
+      d.main,
+      -1,
+    );
   }
 }
 
@@ -301,14 +405,35 @@ function creditLoan(b: PlanBuilder, d: Draft, p: number): void {
   const bank = pick(b, 'bank') ?? b.pool.all('bank')[0];
   if (!bank) return;
   const start = b.openingDay(0.6, b.openedOf(d.main), 3);
-  addBankLoan(b, bank, '3001', loanTerms(b, roundTo(d.income * b.rng.between(4, 12), 1_000_000), b.rng.between(4_500, 8_900), b.rng.pick([36, 48, 60]), 'annuity', start), d.main, d.main);
+  addBankLoan(
+    b,
+    bank,
+    '3001',
+    loanTerms(
+      b,
+      roundTo(d.income * b.rng.between(4, 12), 1_000_000),
+      b.rng.between(4_500, 8_900),
+      b.rng.pick([36, 48, 60]),
+      'annuity',
+      start,
+    ),
+    d.main,
+    d.main,
+  );
 }
 
 function insurer(b: PlanBuilder): Institution | undefined {
   return b.pool.pick(b.rng, 'insu');
 }
 
-function efinPlans(b: PlanBuilder, d: Draft, n: number, credit: readonly CardSlot[], check: readonly CardSlot[], pMoney: number): EfinPlan[] {
+function efinPlans(
+  b: PlanBuilder,
+  d: Draft,
+  n: number,
+  credit: readonly CardSlot[],
+  check: readonly CardSlot[],
+  pMoney: number,
+): EfinPlan[] {
   const out: EfinPlan[] = [];
   const used = new Set<string>();
   for (let i = 0; i < n; i++) {
@@ -334,7 +459,9 @@ function carProducts(b: PlanBuilder, d: Draft, credit: readonly CardSlot[], pLoa
 
 function sub(b: PlanBuilder, d: Draft, p: number, otherBank = false): number {
   if (!b.rng.chance(p)) return d.main;
-  const bank = otherBank ? (pick(b, 'bank') ?? b.pool.all('bank')[0]) : b.pool.all('bank').find((i) => i.orgCode === b.slots[d.main]?.org);
+  const bank = otherBank
+    ? (pick(b, 'bank') ?? b.pool.all('bank')[0])
+    : b.pool.all('bank').find((i) => i.orgCode === b.slots[d.main]?.org);
   if (!bank) return d.main;
   return addDeposit(b, bank, 'sub', { income: d.income }).idx;
 }
@@ -347,12 +474,19 @@ function mainBank(b: PlanBuilder, d: Draft): Institution {
 
 const RECIPES: Readonly<Record<Segment, Recipe>> = {
   thin(b, d) {
-    const { check } = cards(b, d, { credit: 0, check: 1 });
+    const { check } = cards(b, d, { credit: 0, check: 1, noLoss: true });
     const out: EfinPlan[] = [];
     const r = b.rng.next();
     if (r < 0.65) {
       const tel = pick(b, 'telecom');
-      if (tel) addTelecom(b, tel, '01', { kind: 'bank', slot: d.main }, { device: false, carrierPerMonth: b.rng.pick([0, 1, 2]) });
+      if (tel)
+        addTelecom(
+          b,
+          tel,
+          '01',
+          { kind: 'bank', slot: d.main },
+          { device: false, carrierPerMonth: b.rng.pick([0, 1, 2]) },
+        );
     } else if (r < 0.9) out.push(...efinPlans(b, d, 1, [], check, 0));
     return out;
   },
@@ -375,7 +509,15 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
     }
     const ginsu = b.rng.chance(0.2) ? pick(b, 'ginsu') : undefined;
     const tel = b.slots.find((s) => s.kind === 'telecom');
-    if (ginsu && tel) addGuarantee(b, ginsu, '31', { kind: 'bank', slot: d.main }, 1_200_000, b.pool.all('telecom').find((i) => i.orgCode === tel.org)?.name ?? '통신사');
+    if (ginsu && tel)
+      addGuarantee(
+        b,
+        ginsu,
+        '31',
+        { kind: 'bank', slot: d.main },
+        1_200_000,
+        b.pool.all('telecom').find((i) => i.orgCode === tel.org)?.name ?? '통신사',
+      );
     const ppInst = b.rng.chance(0.1) ? b.pool.pick(b.rng, 'card') : undefined;
     if (ppInst) addPrepaidCard(b, ppInst, d.main);
     carProducts(b, d, credit, 0.4, 0.1);
@@ -383,9 +525,13 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
   },
 
   family(b, d) {
-    const subIdx = sub(b, d, 0.6);
+    sub(b, d, 0.6);
     if (b.rng.chance(0.2)) addDeposit(b, pick(b, 'bank') ?? mainBank(b, d), 'dormant');
-    const { credit, check } = cards(b, d, { credit: b.rng.between(2, 3), check: b.rng.chance(0.5) ? 1 : 0, family: true });
+    const { credit, check } = cards(b, d, {
+      credit: b.rng.between(2, 3),
+      check: b.rng.chance(0.5) ? 1 : 0,
+      family: true,
+    });
     telecoms(b, d, credit, b.person.spouse ? 2 : 1, true, b.rng.chance(0.5));
     const insured = familyInsured(b, b.person.children.length > 0);
     const insu1 = insurer(b);
@@ -398,12 +544,14 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
       if (b.rng.chance(0.6)) addPolicy(b, insu2, 'health', payer(b, d, credit, 0.3), { lapse: b.rng.chance(0.08) });
       if (b.rng.chance(0.4)) addPolicy(b, insu2, 'cancer', payer(b, d, credit, 0.3));
       if (b.person.children.length > 0 && b.rng.chance(0.3)) {
-        addPolicy(b, insu2, 'accident', payer(b, d, credit, 0.3), { insured: insured.filter((i) => Number(i.no) >= 3).slice(0, 2) });
+        addPolicy(b, insu2, 'accident', payer(b, d, credit, 0.3), {
+          insured: insured.filter((i) => Number(i.no) >= 3).slice(0, 2),
+        });
       }
     }
     carProducts(b, d, credit, 0.3, 0.12);
     housingLoan(b, d, 0.6, 0.5);
-    if (b.rng.chance(0.5)) addSavings(b, mainBank(b, d), subIdx, d.income);
+    if (b.rng.chance(0.5)) addSavings(b, mainBank(b, d), d.main, d.income);
     if (b.rng.chance(0.3)) addBankFund(b, mainBank(b, d), d.main, d.income);
     const inv = b.rng.chance(0.55) ? pick(b, 'invest') : undefined;
     if (inv) {
@@ -415,8 +563,11 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
       addIrp(b, irpInst, d.main, d.income);
     }
     const ginsu = pick(b, 'ginsu');
-    if (ginsu && d.housing === 'jeonse' && b.rng.chance(0.3)) addGuarantee(b, ginsu, '32', { kind: 'bank', slot: d.main }, roundTo(d.income * 60, 10_000_000), b.person.name);
-    const lifePolicy = b.slots.find((s): s is PolicySlot => s.kind === 'policy' && (s.insuType === '01' || s.insuType === '02'));
+    if (ginsu && d.housing === 'jeonse' && b.rng.chance(0.3))
+      addGuarantee(b, ginsu, '32', { kind: 'bank', slot: d.main }, roundTo(d.income * 60, 10_000_000), b.person.name);
+    const lifePolicy = b.slots.find(
+      (s): s is PolicySlot => s.kind === 'policy' && (s.insuType === '01' || s.insuType === '02'),
+    );
     if (lifePolicy && b.rng.chance(0.15)) {
       const inst = b.pool.all('insu').find((i) => i.orgCode === lifePolicy.org);
       if (inst) addPolicyLoan(b, inst, lifePolicy, d.main);
@@ -427,7 +578,8 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
   affluent(b, d) {
     sub(b, d, 0.9, true);
     if (b.rng.chance(0.5)) addDeposit(b, pick(b, 'bank') ?? mainBank(b, d), 'foreign', { income: d.income });
-    for (let i = 0, n = b.rng.between(1, 2); i < n; i++) addTimeDeposit(b, mainBank(b, d), d.main, d.income * b.rng.between(3, 12));
+    for (let i = 0, n = b.rng.between(1, 2); i < n; i++)
+      addTimeDeposit(b, mainBank(b, d), d.main, d.income * b.rng.between(3, 12));
     if (b.rng.chance(0.4)) addSavings(b, mainBank(b, d), d.main, d.income);
     const { credit, check } = cards(b, d, { credit: b.rng.between(2, 4), check: 0, family: true });
     telecoms(b, d, credit, b.person.spouse ? 2 : 1, b.rng.chance(0.8), false);
@@ -482,28 +634,34 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
 
   indebted(b, d) {
     sub(b, d, 0.2);
-    const { credit, check } = cards(b, d, { credit: b.rng.between(2, 3), check: 0, indebted: true });
+    const { credit, check } = cards(b, d, {
+      credit: b.rng.between(2, 3),
+      check: 0,
+      indebted: true,
+      showcase: d.showcase,
+    });
     telecoms(b, d, credit, 1, false, true);
     creditLoan(b, d, 0.5);
     housingLoan(b, d, 0, 0.8);
-    if (b.rng.chance(0.45)) {
+    if (d.showcase || b.rng.chance(0.45)) {
       const p2p = pick(b, 'p2p');
       if (p2p) addP2p(b, p2p, d.main);
     }
-    if (b.rng.chance(0.4)) {
+    if (d.showcase || b.rng.chance(0.4)) {
       const usury = pick(b, 'usury');
       if (usury) addClaim(b, usury, d.main);
     }
-    if (b.rng.chance(0.35)) {
+    if (d.showcase || b.rng.chance(0.35)) {
       const bond = pick(b, 'bond');
       if (bond) addClaim(b, bond, d.main);
     }
-    if (b.rng.chance(0.35)) {
+    if (d.showcase || b.rng.chance(0.35)) {
       const cap = pick(b, 'capital');
       if (cap) addCapitalCreditLoan(b, cap, d.main);
     }
     const insu = insurer(b);
-    if (insu && b.rng.chance(0.6)) addPolicy(b, insu, 'medical', payer(b, d, credit, 0.3), { lapse: b.rng.chance(0.3) });
+    if (insu && b.rng.chance(0.6))
+      addPolicy(b, insu, 'medical', payer(b, d, credit, 0.3), { lapse: b.rng.chance(0.3) });
     if (insu && b.rng.chance(0.3)) {
       const p = addPolicy(b, insu, 'term', { kind: 'bank', slot: d.main });
       if (b.rng.chance(0.6)) addPolicyLoan(b, insu, p, d.main);
@@ -518,11 +676,19 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
     telecoms(b, d, credit, 1, true, false);
     carProducts(b, d, credit, 0.3, 0.4);
     const ginsu = b.rng.chance(0.5) ? pick(b, 'ginsu') : undefined;
-    if (ginsu) addGuarantee(b, ginsu, '33', payer(b, d, credit, 0.3), roundTo(d.income * 10, 1_000_000), '(주)한빛건설');
+    if (ginsu)
+      addGuarantee(b, ginsu, '33', payer(b, d, credit, 0.3), roundTo(d.income * 10, 1_000_000), '(주)한빛건설');
     if (b.rng.chance(0.3)) {
       const bank = mainBank(b, d);
-      const start = b.existingDay(5, 60);
-      addBankLoan(b, bank, '3002', loanTerms(b, roundTo(d.income * 15, 1_000_000), b.rng.between(4_200, 5_900), 120, 'equalPrincipal', start), d.main, d.main);
+      const start = Math.max(b.existingDay(5, 60), b.openedOf(d.main));
+      addBankLoan(
+        b,
+        bank,
+        '3002',
+        loanTerms(b, roundTo(d.income * 15, 1_000_000), b.rng.between(4_200, 5_900), 120, 'equalPrincipal', start),
+        d.main,
+        d.main,
+      );
     }
     if (b.rng.chance(0.15)) {
       const usury = pick(b, 'usury');
@@ -569,7 +735,15 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
     carProducts(b, d, credit, 0.5, 0.5);
     const ginsu = pick(b, 'ginsu');
     const tel = b.slots.find((s) => s.kind === 'telecom');
-    if (ginsu && tel) addGuarantee(b, ginsu, '31', { kind: 'bank', slot: d.main }, 1_450_000, b.pool.all('telecom').find((i) => i.orgCode === tel.org)?.name ?? '통신사');
+    if (ginsu && tel)
+      addGuarantee(
+        b,
+        ginsu,
+        '31',
+        { kind: 'bank', slot: d.main },
+        1_450_000,
+        b.pool.all('telecom').find((i) => i.orgCode === tel.org)?.name ?? '통신사',
+      );
     housingLoan(b, d, 0.5, 0.5);
     if (b.rng.chance(0.3) || d.whale) {
       const p2p = pick(b, 'p2p');
@@ -633,14 +807,14 @@ const EFIN_SHARE: Readonly<Record<Segment, number>> = {
   power: 0.25,
 };
 const CARD_TX_RANGE: Readonly<Record<Segment, readonly [number, number]>> = {
-  thin: [12, 45],
-  young: [35, 110],
-  family: [50, 160],
-  affluent: [45, 150],
-  senior: [12, 60],
-  indebted: [35, 120],
-  selfEmployed: [45, 150],
-  power: [150, 320],
+  thin: [10, 45],
+  young: [25, 110],
+  family: [30, 160],
+  affluent: [30, 150],
+  senior: [10, 60],
+  indebted: [25, 120],
+  selfEmployed: [30, 150],
+  power: [120, 320],
 };
 
 function finishBudget(b: PlanBuilder, d: Draft): Persona {
@@ -655,7 +829,7 @@ function finishBudget(b: PlanBuilder, d: Draft): Persona {
   const [lo, hi] = CARD_TX_RANGE[d.segment];
   const mean = meanTicket(d.segment, d.car !== undefined);
   const cardTx = d.whale ? 950 : Math.min(hi, Math.max(lo, Math.round(cardSpend / mean)));
-  const ticketScale = Math.min(1.3, Math.max(0.25, cardSpend / (cardTx * mean)));
+  const ticketScale = Math.min(1.3, Math.max(0.4, cardSpend / (cardTx * mean)));
   return {
     segment: d.segment,
     incomeKind: d.incomeKind,
@@ -676,7 +850,12 @@ function finishBudget(b: PlanBuilder, d: Draft): Persona {
     atmPerMonth,
     atmAmount,
     transfersPerMonth: d.whale ? 40 : d.segment === 'thin' ? 2 : 5,
-    travelChance: d.segment === 'affluent' || d.segment === 'power' ? 0.12 : d.segment === 'thin' || d.segment === 'indebted' ? 0.02 : 0.06,
+    travelChance:
+      d.segment === 'affluent' || d.segment === 'power'
+        ? 0.12
+        : d.segment === 'thin' || d.segment === 'indebted'
+          ? 0.02
+          : 0.06,
     ...(d.car ? { car: d.car } : {}),
     main: d.main,
   };

@@ -59,6 +59,39 @@ export function maskedPhone(customer: number, slot: number): string {
 /** A Korean car number, e.g. 123가4567. */
 export function carNumber(customer: number): string {
   const d = scatter9(customer, 0, 11);
-  const letters = ['가', '나', '다', '라', '마', '거', '너', '더', '러', '머', '버', '서', '어', '저', '고', '노', '도', '로', '모', '보', '소', '오', '조', '구', '누', '두', '루', '무', '부', '수', '우', '주'];
+  const letters = [
+    '가',
+    '나',
+    '다',
+    '라',
+    '마',
+    '거',
+    '너',
+    '더',
+    '러',
+    '머',
+    '버',
+    '서',
+    '어',
+    '저',
+    '고',
+    '노',
+    '도',
+    '로',
+    '모',
+    '보',
+    '소',
+    '오',
+    '조',
+    '구',
+    '누',
+    '두',
+    '루',
+    '무',
+    '부',
+    '수',
+    '우',
+    '주',
+  ];
   return `${d.slice(0, 3)}${letters[Number(d.slice(3, 5)) % letters.length]}${d.slice(5, 9)}`;
 }

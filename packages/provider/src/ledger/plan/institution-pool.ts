@@ -31,7 +31,11 @@ export class InstitutionPool {
   }
 
   /** Pick one, preferring a group (45 %) and avoiding some org_codes when there is a choice. */
-  pick(rng: Rng, industry: Industry, opts: { group?: string; avoid?: ReadonlySet<string> } = {}): Institution | undefined {
+  pick(
+    rng: Rng,
+    industry: Industry,
+    opts: { group?: string; avoid?: ReadonlySet<string> } = {},
+  ): Institution | undefined {
     const list = this.byIndustry.get(industry) ?? [];
     if (list.length === 0) return undefined;
     const open = opts.avoid ? list.filter((inst) => !opts.avoid?.has(inst.orgCode)) : list;

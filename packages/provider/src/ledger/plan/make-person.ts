@@ -28,9 +28,16 @@ export function makePerson(rng: Rng, segment: Segment, startDay: number): Person
   const name = pickFullName(rng, sex, birthYear, surname);
   const homeArea = HOME_AREAS.indexOf(rng.weighted(HOME_AREAS, AREA_WEIGHTS));
   const workArea = rng.chance(0.6) ? homeArea : HOME_AREAS.indexOf(rng.weighted(HOME_AREAS, AREA_WEIGHTS));
-  const married = (segment === 'family' || segment === 'affluent' || segment === 'power' || segment === 'senior' || segment === 'selfEmployed')
-    ? rng.chance(0.85)
-    : segment === 'indebted' ? rng.chance(0.4) : false;
+  const married =
+    segment === 'family' ||
+    segment === 'affluent' ||
+    segment === 'power' ||
+    segment === 'senior' ||
+    segment === 'selfEmployed'
+      ? rng.chance(0.85)
+      : segment === 'indebted'
+        ? rng.chance(0.4)
+        : false;
   const spouse = married ? pickFullName(rng, sex === 'M' ? 'F' : 'M', birthYear + rng.between(-3, 3)) : undefined;
   const children: string[] = [];
   if (married && age >= 30 && age < 70) {
@@ -42,6 +49,7 @@ export function makePerson(rng: Rng, segment: Segment, startDay: number): Person
   }
   const parent = pickFullName(rng, rng.chance(0.5) ? 'M' : 'F', birthYear - 28, surname);
   const friends: string[] = [];
-  for (let i = 0; i < 6; i++) friends.push(pickFullName(rng, rng.chance(0.5) ? 'M' : 'F', birthYear + rng.between(-4, 4)));
+  for (let i = 0; i < 6; i++)
+    friends.push(pickFullName(rng, rng.chance(0.5) ? 'M' : 'F', birthYear + rng.between(-4, 4)));
   return { name, sex, birthDay, homeArea, workArea, ...(spouse ? { spouse } : {}), children, parent, friends };
 }

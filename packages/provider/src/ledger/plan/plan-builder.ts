@@ -4,6 +4,16 @@ import { addMonths, ymdOf } from '../time/day-number.ts';
 import type { InstitutionPool } from './institution-pool.ts';
 import type { Person, Slot, SlotKind, SlotOf } from './plan-types.ts';
 
+const NAMES = new Map<string, string>();
+
+/** One shared copy of a repeated string. */
+export function intern(s: string): string {
+  const known = NAMES.get(s);
+  if (known !== undefined) return known;
+  NAMES.set(s, s);
+  return s;
+}
+
 export interface PlanInputs {
   readonly seed: number;
   /** First day of the ledger's history. */
@@ -37,7 +47,9 @@ export class PlanBuilder {
   }
 
   add<K extends SlotKind>(make: (idx: number) => SlotOf<K>): SlotOf<K> {
-    const slot = make(this.slots.length);
+    const made = make(this.slots.length);
+    // Product names repeat across thousands of customers: keep one copy of each.
+    const slot = { ...made, prodName: intern(made.prodName) };
     this.slots.push(slot);
     return slot;
   }

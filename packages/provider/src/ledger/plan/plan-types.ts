@@ -268,9 +268,9 @@ export interface PolicySlot extends SlotBase {
   readonly faceAmt: number;
   readonly expDay?: number;
   readonly insured: readonly { readonly no: string; readonly name: string }[];
-  /** Riders per insured person (same order as insured). */
-  readonly riders: readonly (readonly Rider[])[];
-  readonly coverages: readonly { readonly insuredNo: string; readonly name: string; readonly amt: number }[];
+  /** Its kind (policy-kinds.ts, or 'car'): riders and coverages derive from it, the sum insured and a seed. */
+  readonly kindKey: string;
+  readonly riderSeed: number;
   readonly premium: number;
   /** 1M monthly, 1Y yearly (car insurance). */
   readonly payCycle: '1M' | '1Y';
@@ -320,7 +320,7 @@ export interface EfinPaySlot extends SlotBase {
   readonly kind: 'efinPay';
   readonly accountId: string;
   /** Registered means: cards and bank accounts of the customer, and the provider's own money. */
-  readonly methods: readonly ({ readonly kind: 'card' | 'bank' | 'money'; readonly slot: number })[];
+  readonly methods: readonly { readonly kind: 'card' | 'bank' | 'money'; readonly slot: number }[];
   readonly primary: number;
   readonly perMonth: number;
 }

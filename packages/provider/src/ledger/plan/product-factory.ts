@@ -14,17 +14,8 @@ import {
   securitiesAccountNumber,
 } from './identifiers.ts';
 import type { PlanBuilder } from './plan-builder.ts';
-import type {
-  CardIssuerSlot,
-  CardSlot,
-  Car,
-  DepositSlot,
-  IrpProduct,
-  Payer,
-  PolicySlot,
-  Rider,
-  Slot,
-} from './plan-types.ts';
+import type { CardIssuerSlot, CardSlot, Car, DepositSlot, IrpProduct, Payer, PolicySlot, Slot } from './plan-types.ts';
+import { POLICY_KINDS } from './policy-kinds.ts';
 import {
   brandOf,
   CHECK_CARD_NAMES,
@@ -60,7 +51,8 @@ export function addDeposit(
   const { rng } = b;
   const brand = brandOf(bank.name);
   const opened =
-    opts.opened ?? (role === 'main' ? b.existingDay(12, 90) : role === 'dormant' ? b.existingDay(12, 800) : b.openingDay(0.7));
+    opts.opened ??
+    (role === 'main' ? b.existingDay(12, 90) : role === 'dormant' ? b.existingDay(12, 800) : b.openingDay(0.7));
   const currency = role === 'foreign' ? 'USD' : 'KRW';
   const income = opts.income ?? 2_000_000;
   const openingBalance =
@@ -73,7 +65,8 @@ export function addDeposit(
           : rng.between(1_000, 48_000);
   const names = role === 'main' ? DEPOSIT_NAMES : role === 'foreign' ? FX_DEPOSIT_NAMES : SUB_DEPOSIT_NAMES;
   let statusChange: DepositSlot['statusChange'];
-  if (role === 'dormant') statusChange = { day: Math.max(opened + 365, b.inputs.start - rng.between(30, 300)), status: 'dormant' };
+  if (role === 'dormant')
+    statusChange = { day: Math.max(opened + 365, b.inputs.start - rng.between(30, 300)), status: 'dormant' };
   else if (role === 'sub' && rng.chance(0.2)) {
     const day = Math.max(opened + 60, b.inputs.start + rng.between(20, 400));
     statusChange = { day, status: 'closed' };
@@ -100,7 +93,10 @@ export function addDeposit(
 export function addSavings(b: PlanBuilder, bank: Institution, from: number, income: number): Slot {
   const { rng } = b;
   const months = rng.pick([12, 12, 24, 36]);
-  const opened = Math.max(b.openedOf(from), rng.chance(0.6) ? b.inputs.start - rng.between(30, months * 30 - 20) : b.duringDay());
+  const opened = Math.max(
+    b.openedOf(from),
+    rng.chance(0.6) ? b.inputs.start - rng.between(30, months * 30 - 20) : b.duringDay(),
+  );
   const matures = addMonths(opened, months);
   return b.add<'savings'>((idx) => ({
     kind: 'savings',
@@ -123,7 +119,7 @@ export function addSavings(b: PlanBuilder, bank: Institution, from: number, inco
 export function addTimeDeposit(b: PlanBuilder, bank: Institution, from: number, amount: number): Slot {
   const { rng } = b;
   const months = rng.pick([6, 12, 12, 24]);
-  const opened = Math.max(b.openedOf(from), rng.chance(0.7) ? b.inputs.start - rng.between(20, months * 30 - 10) : b.duringDay());
+  const opened = Math.max(b.openedOf(from), b.inputs.start - rng.between(20, months * 30 - 10));
   return b.add<'timeDeposit'>((idx) => ({
     kind: 'timeDeposit',
     idx,
@@ -211,9 +207,27 @@ export function addIrp(b: PlanBuilder, inst: Institution, from: number, income: 
   const { rng } = b;
   const opened = Math.max(b.openedOf(from), b.openingDay(0.75, 0, 6));
   const products: IrpProduct[] = [
-    { name: `${brandOf(inst.name)} 퇴직연금 정기예금 1년`, type: '01', security: -1, share: 0.4, rateMilli: rng.between(3200, 3900) },
-    { name: '미래로 TDF2045 증권투자신탁(혼합-재간접)C-P2e', type: '02', security: FUNDS[2] ?? 0, share: 0.35, rateMilli: 0 },
-    { name: '미래로 미국S&P500 ETF', type: '04', security: KRX_STOCKS.find((i) => i === ETFS_KRX[2]) ?? ETFS_KRX[0] ?? 0, share: 0.25, rateMilli: 0 },
+    {
+      name: `${brandOf(inst.name)} 퇴직연금 정기예금 1년`,
+      type: '01',
+      security: -1,
+      share: 0.4,
+      rateMilli: rng.between(3200, 3900),
+    },
+    {
+      name: '미래로 TDF2045 증권투자신탁(혼합-재간접)C-P2e',
+      type: '02',
+      security: FUNDS[2] ?? 0,
+      share: 0.35,
+      rateMilli: 0,
+    },
+    {
+      name: '미래로 미국S&P500 ETF',
+      type: '04',
+      security: KRX_STOCKS.find((i) => i === ETFS_KRX[2]) ?? ETFS_KRX[0] ?? 0,
+      share: 0.25,
+      rateMilli: 0,
+    },
   ];
   return b.add<'irp'>((idx) => ({
     kind: 'irp',
@@ -223,7 +237,8 @@ export function addIrp(b: PlanBuilder, inst: Institution, from: number, income: 
     prodName: pickName(rng, brandOf(inst.name), IRP_NAMES),
     opened,
     openedSec: b.openedSec(),
-    accountNum: inst.industry === 'invest' ? securitiesAccountNumber(b.index, idx, 1) : accountNumber('410', b.index, idx),
+    accountNum:
+      inst.industry === 'invest' ? securitiesAccountNumber(b.index, idx, 1) : accountNumber('410', b.index, idx),
     monthly: krw(Math.max(100_000, Math.min(750_000, income * 0.05)), 50_000),
     payDom: rng.between(1, 28),
     from,
@@ -238,7 +253,7 @@ export function ensureIssuer(
   b: PlanBuilder,
   card: Institution,
   payFrom: number,
-  opts: { indebted?: boolean; opened?: number } = {},
+  opts: { indebted?: boolean; opened?: number; showcase?: boolean } = {},
 ): CardIssuerSlot {
   const existing = b.slots.find((s): s is CardIssuerSlot => s.kind === 'cardIssuer' && s.org === card.orgCode);
   if (existing) return existing;
@@ -246,7 +261,7 @@ export function ensureIssuer(
   const opened = Math.max(opts.opened ?? b.existingDay(10), b.openedOf(payFrom));
   const brand = brandOf(card.name);
   const revolving =
-    opts.indebted && rng.chance(0.5)
+    opts.indebted && (opts.showcase || rng.chance(0.5))
       ? {
           reqDay: Math.max(opened + 30, b.inputs.start - rng.between(30, 400)),
           balance: krw(rng.between(800_000, 4_500_000), 10_000),
@@ -258,10 +273,17 @@ export function ensureIssuer(
   const payDom = rng.pick([10, 12, 13, 14, 14, 14, 15, 17, 20, 21, 23, 25]);
   return b.add<'cardIssuer'>((idx) => {
     const cardLoan =
-      opts.indebted && rng.chance(0.6)
+      opts.indebted && (opts.showcase || rng.chance(0.6))
         ? {
             terms: {
-              ...loanTerms(b, krw(rng.between(3_000_000, 15_000_000), 100_000), rng.between(11_000, 17_500), rng.pick([12, 24, 36]), 'annuity', Math.max(opened + 30, b.openingDay(0.6, 0, 2))),
+              ...loanTerms(
+                b,
+                krw(rng.between(3_000_000, 15_000_000), 100_000),
+                rng.between(11_000, 17_500),
+                rng.pick([12, 24, 36]),
+                'annuity',
+                Math.max(opened + 30, b.openingDay(0.6, 0, 2)),
+              ),
               repayDom: payDom,
             },
             name: `${brand} 카드론`,
@@ -288,7 +310,14 @@ export function ensureIssuer(
   });
 }
 
-const BRAND_BINS: Readonly<Record<string, string>> = { '03': '4', '04': '5', '05': '3', '06': '3', '02': '9', '01': '9' };
+const BRAND_BINS: Readonly<Record<string, string>> = {
+  '03': '4',
+  '04': '5',
+  '05': '3',
+  '06': '3',
+  '02': '9',
+  '01': '9',
+};
 
 export function addCard(
   b: PlanBuilder,
@@ -331,7 +360,10 @@ export function addCard(
     b.add<'card'>((idx) => make(idx, lostDay + rng.between(3, 7)));
     return first;
   }
-  const closed = cardType === '01' && rng.chance(0.03) ? { day: Math.max(opened + 60, b.duringDay(30)), status: 'closed' as const } : undefined;
+  const closed =
+    cardType === '01' && rng.chance(0.03)
+      ? { day: Math.max(opened + 60, b.duringDay(30)), status: 'closed' as const }
+      : undefined;
   return b.add<'card'>((idx) => make(idx, opened, closed));
 }
 
@@ -362,8 +394,10 @@ export function addSecurities(b: PlanBuilder, inst: Institution, from: number, l
   const existing = opened < b.inputs.start;
   const positions: [number, number, number][] = [];
   if (existing) {
-    for (const sec of krx.slice(0, 3)) positions.push([sec, rng.between(1, Math.max(2, Math.round(level / 400_000))), 0]);
-    for (const sec of us.slice(0, 2)) positions.push([sec, rng.between(1, Math.max(2, Math.round(level / 2_000_000))), 0]);
+    for (const sec of krx.slice(0, 3))
+      positions.push([sec, rng.between(1, Math.max(2, Math.round(level / 400_000))), 0]);
+    for (const sec of us.slice(0, 2))
+      positions.push([sec, rng.between(1, Math.max(2, Math.round(level / 2_000_000))), 0]);
   }
   return b.add<'securities'>((idx) => ({
     kind: 'securities',
@@ -401,7 +435,9 @@ export function addPension(b: PlanBuilder, inst: Institution, from: number, inco
   const funds = [rng.pick(FUNDS), ETFS_KRX[2] ?? 0];
   const rcvStartDay = receiving ? b.inputs.start - rng.between(100, 1500) : addMonths(b.person.birthDay, 55 * 12 + 1);
   const monthly = receiving ? 0 : krw(Math.max(100_000, Math.min(500_000, income * 0.05)), 50_000);
-  const paidIn = receiving ? krw(rng.between(30_000_000, 120_000_000), 1_000_000) : monthly * Math.round((b.inputs.start - opened) / 30.4);
+  const paidIn = receiving
+    ? krw(rng.between(30_000_000, 120_000_000), 1_000_000)
+    : monthly * Math.round((b.inputs.start - opened) / 30.4);
   return b.add<'pension'>((idx) => ({
     kind: 'pension',
     idx,
@@ -424,33 +460,10 @@ export function addPension(b: PlanBuilder, inst: Institution, from: number, inco
 
 // ---------------------------------------------------------------- insurance
 
-interface PolicyKind {
-  readonly type: string;
-  readonly label: string;
-  readonly premium: readonly [number, number];
-  readonly face: readonly [number, number];
-  readonly riders: readonly string[];
-  readonly renewable: boolean;
-  readonly years: number | null;
-  readonly life: boolean;
-}
-
-export const POLICY_KINDS: Readonly<Record<string, PolicyKind>> = {
-  whole: { type: '01', label: '종신보험', premium: [120_000, 380_000], face: [100_000_000, 300_000_000], riders: ['주계약(사망)', '재해사망특약', '암진단특약', '뇌출혈진단특약', '급성심근경색진단특약', '입원일당특약'], renewable: false, years: null, life: true },
-  term: { type: '02', label: '정기보험', premium: [25_000, 80_000], face: [100_000_000, 200_000_000], riders: ['주계약(사망)', '재해사망특약', '납입면제특약'], renewable: false, years: 20, life: true },
-  health: { type: '03', label: '건강보험', premium: [45_000, 150_000], face: [20_000_000, 100_000_000], riders: ['주계약(질병사망)', '질병입원일당', '질병수술비', '뇌혈관질환진단비', '허혈성심장질환진단비'], renewable: false, years: 30, life: false },
-  cancer: { type: '04', label: '암보험', premium: [25_000, 80_000], face: [30_000_000, 50_000_000], riders: ['주계약(일반암진단)', '유사암진단비', '암수술비', '암입원일당', '항암방사선치료비'], renewable: true, years: 20, life: false },
-  accident: { type: '05', label: '상해보험', premium: [15_000, 45_000], face: [10_000_000, 100_000_000], riders: ['주계약(상해사망)', '상해후유장해', '골절진단비', '깁스치료비'], renewable: false, years: 20, life: false },
-  medical: { type: '06', label: '실손의료보험', premium: [12_000, 60_000], face: [50_000_000, 50_000_000], riders: ['주계약(상해입원형 실손)', '질병입원형 실손', '질병통원형 실손', '상해통원형 실손', '3대비급여 실손'], renewable: true, years: 5, life: false },
-  annuity: { type: '07', label: '연금보험', premium: [200_000, 500_000], face: [30_000_000, 100_000_000], riders: ['주계약(연금)', '납입면제특약'], renewable: false, years: null, life: true },
-  saving: { type: '08', label: '저축보험', premium: [200_000, 500_000], face: [20_000_000, 60_000_000], riders: ['주계약(만기환급)'], renewable: false, years: 10, life: true },
-  variable: { type: '09', label: '변액유니버설보험', premium: [200_000, 600_000], face: [100_000_000, 200_000_000], riders: ['주계약(변액사망)', '재해사망특약', '납입면제특약'], renewable: false, years: null, life: true },
-};
-
 export function addPolicy(
   b: PlanBuilder,
   insu: Institution,
-  kindKey: keyof typeof POLICY_KINDS,
+  kindKey: Exclude<keyof typeof POLICY_KINDS, 'car'>,
   payVia: Payer,
   opts: { insured?: { no: string; name: string }[]; lapse?: boolean } = {},
 ): PolicySlot {
@@ -462,17 +475,7 @@ export function addPolicy(
   const payYears = kind.years === null ? rng.pick([10, 15, 20]) : Math.min(kind.years, rng.pick([10, 15, 20]));
   const insured = opts.insured ?? [{ no: '01', name: b.person.name }];
   const face = krw(rng.between(kind.face[0], kind.face[1]), 1_000_000);
-  const riders: Rider[][] = insured.map(() =>
-    kind.riders.map((name, i) => ({
-      name,
-      faceAmt: i === 0 ? face : krw(face * (0.05 + rng.next() * 0.3), 100_000),
-      required: i === 0,
-      ...(expDay !== undefined ? { expDay } : {}),
-    })),
-  );
-  const coverages = insured.flatMap((ins, k) =>
-    (riders[k] ?? []).map((r) => ({ insuredNo: ins.no, name: coverageName(r.name), amt: r.faceAmt })),
-  );
+  const riderSeed = rng.int(2 ** 31);
   const insuNum = policyNumber(kind.life ? 'L' : 'P', b.yearOf(opened), b.index, b.slots.length);
   const lapseDay = opts.lapse ? b.duringDay(30) : undefined;
   let statusChange: PolicySlot['statusChange'];
@@ -496,8 +499,8 @@ export function addPolicy(
     faceAmt: face,
     ...(expDay !== undefined ? { expDay } : {}),
     insured,
-    riders,
-    coverages,
+    kindKey,
+    riderSeed,
     premium: krw(rng.between(kind.premium[0], kind.premium[1]) * (insured.length > 1 ? 1.6 : 1), 100),
     payCycle: '1M',
     payDom: rng.between(1, 28),
@@ -509,11 +512,6 @@ export function addPolicy(
   }));
 }
 
-function coverageName(rider: string): string {
-  const base = rider.replace(/^주계약\((.*)\)$/, '$1').replace(/특약$/, '');
-  return base.endsWith('비') || base.endsWith('일당') ? base : `${base} 보장`;
-}
-
 function payOpened(b: PlanBuilder, payVia: Payer): number {
   return b.openedOf(payVia.slot);
 }
@@ -521,13 +519,6 @@ function payOpened(b: PlanBuilder, payVia: Payer): number {
 export function addCarPolicy(b: PlanBuilder, insu: Institution, car: Car, payVia: Payer): PolicySlot {
   const { rng } = b;
   const opened = Math.max(b.existingDay(6, 40), payOpened(b, payVia));
-  const riders: Rider[][] = [
-    ['대인배상Ⅰ', '대인배상Ⅱ', '대물배상', '자기신체사고', '무보험차상해', '자기차량손해', '긴급출동서비스'].map((name, i) => ({
-      name,
-      faceAmt: [150_000_000, 1_000_000_000, 200_000_000, 30_000_000, 200_000_000, car.price, 0][i] ?? 0,
-      required: i < 3,
-    })),
-  ];
   return b.add<'policy'>((idx) => ({
     kind: 'policy',
     idx,
@@ -544,8 +535,8 @@ export function addCarPolicy(b: PlanBuilder, insu: Institution, car: Car, payVia
     loanable: false,
     faceAmt: car.price,
     insured: [{ no: '01', name: b.person.name }],
-    riders,
-    coverages: (riders[0] ?? []).map((r) => ({ insuredNo: '01', name: r.name, amt: r.faceAmt })),
+    kindKey: 'car',
+    riderSeed: 0,
     premium: krw(rng.between(550_000, 1_450_000), 10),
     payCycle: '1Y',
     payDom: 1,
@@ -566,7 +557,14 @@ export function addCarPolicy(b: PlanBuilder, insu: Institution, car: Car, payVia
 export function addPolicyLoan(b: PlanBuilder, insu: Institution, policy: PolicySlot, repayFrom: number): Slot {
   const { rng } = b;
   const start = Math.max(policy.opened + 365, b.openingDay(0.6, 0, 3));
-  const terms = loanTerms(b, krw(Math.max(1_000_000, policy.premium * rng.between(8, 30)), 100_000), rng.between(4_300, 8_900), rng.pick([60, 84, 120]), 'bullet', start);
+  const terms = loanTerms(
+    b,
+    krw(Math.max(1_000_000, policy.premium * rng.between(8, 30)), 100_000),
+    rng.between(4_300, 8_900),
+    rng.pick([60, 84, 120]),
+    'bullet',
+    start,
+  );
   return b.add<'policyLoan'>((idx) => ({
     kind: 'policyLoan',
     idx,
@@ -650,7 +648,14 @@ export function addEfin(
 export function addCapitalCarLoan(b: PlanBuilder, cap: Institution, car: Car, repayFrom: number): Slot {
   const { rng } = b;
   const start = Math.max(b.openedOf(repayFrom), b.openingDay(0.7, 0, 4));
-  const terms = loanTerms(b, krw(car.price * (0.6 + rng.next() * 0.2), 100_000), rng.between(4_900, 7_900), rng.pick([36, 48, 60]), 'annuity', start);
+  const terms = loanTerms(
+    b,
+    krw(car.price * (0.6 + rng.next() * 0.2), 100_000),
+    rng.between(4_900, 7_900),
+    rng.pick([36, 48, 60]),
+    'annuity',
+    start,
+  );
   return b.add<'capitalLoan'>((idx) => ({
     kind: 'capitalLoan',
     idx,
@@ -671,7 +676,14 @@ export function addCapitalCarLoan(b: PlanBuilder, cap: Institution, car: Car, re
 export function addCapitalCreditLoan(b: PlanBuilder, cap: Institution, repayFrom: number): Slot {
   const { rng } = b;
   const start = Math.max(b.openedOf(repayFrom), b.openingDay(0.6, 0, 3));
-  const terms = loanTerms(b, krw(rng.between(3_000_000, 20_000_000), 100_000), rng.between(9_900, 16_900), rng.pick([24, 36, 48]), 'annuity', start);
+  const terms = loanTerms(
+    b,
+    krw(rng.between(3_000_000, 20_000_000), 100_000),
+    rng.between(9_900, 16_900),
+    rng.pick([24, 36, 48]),
+    'annuity',
+    start,
+  );
   return b.add<'capitalLoan'>((idx) => ({
     kind: 'capitalLoan',
     idx,
@@ -702,7 +714,7 @@ export function addLease(b: PlanBuilder, cap: Institution, car: Car, repayFrom: 
     opened,
     openedSec: b.openedSec(),
     accountNum: accountNumber('570', b.index, idx),
-    monthly: krw(car.price / months * 0.9, 1_000),
+    monthly: krw((car.price / months) * 0.9, 1_000),
     months,
     payDom: rng.between(1, 28),
     repayFrom,
@@ -722,8 +734,10 @@ export function addGuarantee(
   const { rng } = b;
   const opened = Math.max(payOpened(b, payVia), b.openingDay(0.6, 0, 2));
   const years = type === '31' ? 2 : type === '32' ? 2 : 1;
-  const label = type === '31' ? '휴대폰 할부판매 보증보험' : type === '32' ? '전세금보장 신용보험' : '이행(계약)보증보험';
-  const premium = type === '31' ? rng.between(9, 30) * 1_000 : type === '32' ? krw(faceAmt * 0.0018, 100) : krw(faceAmt * 0.005, 100);
+  const label =
+    type === '31' ? '휴대폰 할부판매 보증보험' : type === '32' ? '전세금보장 신용보험' : '이행(계약)보증보험';
+  const premium =
+    type === '31' ? rng.between(9, 30) * 1_000 : type === '32' ? krw(faceAmt * 0.0018, 100) : krw(faceAmt * 0.005, 100);
   const expDay = addMonths(opened, years * 12);
   return b.add<'guarantee'>((idx) => ({
     kind: 'guarantee',
@@ -753,8 +767,16 @@ export function addTelecom(
 ): Slot {
   const { rng } = b;
   const opened = Math.max(opts.opened ?? b.openingDay(0.8, 0, 6), payOpened(b, payVia));
-  const planFee = type === '01' ? rng.pick([33_000, 49_000, 55_000, 61_000, 69_000, 75_000, 89_000]) : type === '02' ? rng.pick([22_000, 33_000, 38_500]) : rng.pick([11_000, 16_500, 22_000]);
-  const device = type === '01' && (opts.device ?? rng.chance(0.5)) ? { monthly: rng.pick([35_400, 42_900, 51_250, 58_700]), months: 24 } : undefined;
+  const planFee =
+    type === '01'
+      ? rng.pick([33_000, 49_000, 55_000, 61_000, 69_000, 75_000, 89_000])
+      : type === '02'
+        ? rng.pick([22_000, 33_000, 38_500])
+        : rng.pick([11_000, 16_500, 22_000]);
+  const device =
+    type === '01' && (opts.device ?? rng.chance(0.5))
+      ? { monthly: rng.pick([35_400, 42_900, 51_250, 58_700]), months: 24 }
+      : undefined;
   return b.add<'telecom'>((idx) => ({
     kind: 'telecom',
     idx,
@@ -764,7 +786,10 @@ export function addTelecom(
     opened,
     openedSec: b.openedSec(),
     mgmtId: opaqueId('tc', b.index, idx),
-    telecomNum: type === '01' ? maskedPhone(b.index, idx) : `${type === '02' ? 'net' : 'tv'}-${opaqueId('', b.index, idx).slice(0, 8)}`,
+    telecomNum:
+      type === '01'
+        ? maskedPhone(b.index, idx)
+        : `${type === '02' ? 'net' : 'tv'}-${opaqueId('', b.index, idx).slice(0, 8)}`,
     type,
     planFee,
     ...(device ? { device } : {}),
@@ -778,7 +803,14 @@ export function addTelecom(
 export function addP2p(b: PlanBuilder, p2p: Institution, repayFrom: number): Slot {
   const { rng } = b;
   const start = Math.max(b.openedOf(repayFrom), b.openingDay(0.6, 0, 2));
-  const terms = loanTerms(b, krw(rng.between(3_000_000, 20_000_000), 100_000), rng.between(8_900, 15_900), rng.pick([12, 24, 36]), 'annuity', start);
+  const terms = loanTerms(
+    b,
+    krw(rng.between(3_000_000, 20_000_000), 100_000),
+    rng.between(8_900, 15_900),
+    rng.pick([12, 24, 36]),
+    'annuity',
+    start,
+  );
   return b.add<'p2p'>((idx) => ({
     kind: 'p2p',
     idx,
@@ -801,8 +833,22 @@ export function addClaim(b: PlanBuilder, inst: Institution, repayFrom: number): 
   const usury = inst.industry === 'usury';
   const start = Math.max(b.openedOf(repayFrom), b.openingDay(0.6, 0, 2));
   const terms = usury
-    ? loanTerms(b, krw(rng.between(1_000_000, 8_000_000), 100_000), rng.between(17_000, 19_900), rng.pick([12, 24, 36]), 'annuity', start)
-    : loanTerms(b, krw(rng.between(2_000_000, 12_000_000), 10_000), 0, rng.pick([24, 36, 48, 60]), 'equalPrincipal', start);
+    ? loanTerms(
+        b,
+        krw(rng.between(1_000_000, 8_000_000), 100_000),
+        rng.between(17_000, 19_900),
+        rng.pick([12, 24, 36]),
+        'annuity',
+        start,
+      )
+    : loanTerms(
+        b,
+        krw(rng.between(2_000_000, 12_000_000), 10_000),
+        0,
+        rng.pick([24, 36, 48, 60]),
+        'equalPrincipal',
+        start,
+      );
   const creditor = rng.pick(['(구)한마음카드', '(구)온새미저축은행', '(구)바른캐피탈', '(구)미소금융대부']);
   return b.add<'claim'>((idx) => ({
     kind: 'claim',
@@ -849,13 +895,17 @@ export function makeCar(b: PlanBuilder): Car {
 export function familyInsured(b: PlanBuilder, withChildren: boolean): { no: string; name: string }[] {
   const out = [{ no: '01', name: b.person.name }];
   if (b.person.spouse) out.push({ no: '02', name: b.person.spouse });
-  if (withChildren) b.person.children.forEach((child, i) => out.push({ no: String(3 + i).padStart(2, '0'), name: child }));
+  if (withChildren)
+    b.person.children.forEach((child, i) => {
+      out.push({ no: String(3 + i).padStart(2, '0'), name: child });
+    });
   return out;
 }
 
 export function annuityOf(terms: LoanTerms): number {
   if (terms.method === 'annuity') return annuityPayment(terms.principal, terms.rateMilli, terms.months);
-  if (terms.method === 'equalPrincipal') return Math.ceil(terms.principal / terms.months) + Math.floor((terms.principal * terms.rateMilli) / 1_200_000);
+  if (terms.method === 'equalPrincipal')
+    return Math.ceil(terms.principal / terms.months) + Math.floor((terms.principal * terms.rateMilli) / 1_200_000);
   return Math.floor((terms.principal * terms.rateMilli) / 1_200_000);
 }
 

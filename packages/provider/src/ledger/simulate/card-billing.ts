@@ -50,7 +50,13 @@ function issuer(ctx: MonthContext, slot: CardIssuerSlot): void {
 
   const loan = slot.cardLoan;
   if (loan && loan.terms.startDay >= ctx.plan.since && ctx.inRange(loan.terms.startDay)) {
-    ctx.post(loan.disburseTo, loan.terms.startDay * 86_400 + slot.openedSec, loan.terms.principal, '대출입금', `${brand} 카드론`);
+    ctx.post(
+      loan.disburseTo,
+      loan.terms.startDay * 86_400 + slot.openedSec,
+      loan.terms.principal,
+      '대출입금',
+      `${brand} 카드론`,
+    );
   }
   const cash: CashAdvance[] = [];
   if (rng.chance(slot.cashAdvance)) {
@@ -91,20 +97,65 @@ function issuer(ctx: MonthContext, slot: CardIssuerSlot): void {
       }
       const amt = a.status === 3 ? a.modAmt : a.krw;
       const fee = a.ov >= 0 ? Math.round(a.krw * OVERSEAS_FEE) : 0;
-      lines.push({ card: card.idx, ts: a.ts, amt, fee, m: a.m, b: a.b, pg: a.pg, label: a.ov >= 0 ? (OVERSEAS_MERCHANTS[a.ov]?.name ?? '') : '', totalInst: 0, curInst: 0, bal: 0, prod: '01', cur: 'KRW', num: a.num });
+      lines.push({
+        card: card.idx,
+        ts: a.ts,
+        amt,
+        fee,
+        m: a.m,
+        b: a.b,
+        pg: a.pg,
+        label: a.ov >= 0 ? (OVERSEAS_MERCHANTS[a.ov]?.name ?? '') : '',
+        totalInst: 0,
+        curInst: 0,
+        bal: 0,
+        prod: '01',
+        cur: 'KRW',
+        num: a.num,
+      });
       if (a.ov < 0) earned += amt;
     }
   }
   instalmentLines(ctx, slot, lines);
   for (const c of cash) {
-    lines.push({ card: firstCard(cards), ts: c.ts, amt: c.amt, fee: c.fee, m: -1, b: 0, pg: -1, label: '단기카드대출(현금서비스)', totalInst: 0, curInst: 0, bal: 0, prod: '03', cur: 'KRW', num: c.ts % 100_000_000 });
+    lines.push({
+      card: firstCard(cards),
+      ts: c.ts,
+      amt: c.amt,
+      fee: c.fee,
+      m: -1,
+      b: 0,
+      pg: -1,
+      label: '단기카드대출(현금서비스)',
+      totalInst: 0,
+      curInst: 0,
+      bal: 0,
+      prod: '03',
+      cur: 'KRW',
+      num: c.ts % 100_000_000,
+    });
   }
   if (loan) {
     walkSchedule(loan.terms, (inst) => {
       const mi = monthOfDay(inst.day);
       if (mi > ctx.mi + 1) return false;
       if (mi === ctx.mi + 1 && inst.day >= ctx.plan.since) {
-        lines.push({ card: firstCard(cards), ts: ctx.last * 86_400 + 86_396, amt: inst.principal, fee: inst.interest, m: -1, b: 0, pg: -1, label: loan.name, totalInst: loan.terms.months, curInst: inst.n, bal: inst.balanceAfter, prod: '04', cur: 'KRW', num: inst.n });
+        lines.push({
+          card: firstCard(cards),
+          ts: ctx.last * 86_400 + 86_396,
+          amt: inst.principal,
+          fee: inst.interest,
+          m: -1,
+          b: 0,
+          pg: -1,
+          label: loan.name,
+          totalInst: loan.terms.months,
+          curInst: inst.n,
+          bal: inst.balanceAfter,
+          prod: '04',
+          cur: 'KRW',
+          num: inst.n,
+        });
       }
       return true;
     });
@@ -114,12 +165,48 @@ function issuer(ctx: MonthContext, slot: CardIssuerSlot): void {
     const r = slot.revolving;
     const pay = Math.min(revolving, Math.max(10_000, Math.round((revolving * r.agreedRateMilli) / 100_000 / 10) * 10));
     const interest = Math.floor((revolving * r.rateMilli * 30) / (100_000 * 365));
-    lines.push({ card: firstCard(cards), ts: ctx.last * 86_400 + 86_398, amt: pay, fee: interest, m: -1, b: 0, pg: -1, label: '리볼빙 결제', totalInst: 0, curInst: 0, bal: revolving - pay, prod: '05', cur: 'KRW', num: ctx.mi });
+    lines.push({
+      card: firstCard(cards),
+      ts: ctx.last * 86_400 + 86_398,
+      amt: pay,
+      fee: interest,
+      m: -1,
+      b: 0,
+      pg: -1,
+      label: '리볼빙 결제',
+      totalInst: 0,
+      curInst: 0,
+      bal: revolving - pay,
+      prod: '05',
+      cur: 'KRW',
+      num: ctx.mi,
+    });
     ctx.state.set(slot.idx, C, revolving - pay);
   }
   for (const card of cards) {
-    if (card.cardType === '01' && card.annualFee > 0 && monthNumberOf(monthOfDay(card.opened)) === monthNumberOf(ctx.mi + 1) && card.opened < ctx.first && ctx.live(card, ctx.last)) {
-      lines.push({ card: card.idx, ts: ctx.last * 86_400 + 86_397, amt: card.annualFee, fee: 0, m: -1, b: 0, pg: -1, label: '연회비', totalInst: 0, curInst: 0, bal: 0, prod: '06', cur: 'KRW', num: card.idx });
+    if (
+      card.cardType === '01' &&
+      card.annualFee > 0 &&
+      monthNumberOf(monthOfDay(card.opened)) === monthNumberOf(ctx.mi + 1) &&
+      card.opened < ctx.first &&
+      ctx.live(card, ctx.last)
+    ) {
+      lines.push({
+        card: card.idx,
+        ts: ctx.last * 86_400 + 86_397,
+        amt: card.annualFee,
+        fee: 0,
+        m: -1,
+        b: 0,
+        pg: -1,
+        label: '연회비',
+        totalInst: 0,
+        curInst: 0,
+        bal: 0,
+        prod: '06',
+        cur: 'KRW',
+        num: card.idx,
+      });
     }
   }
   if (lines.length > 0) {
@@ -151,12 +238,36 @@ function instalmentLines(ctx: MonthContext, slot: CardIssuerSlot, lines: BillLin
       for (let j = 0; j < INST; j++) kept.push(inst[i + j] ?? 0);
       continue;
     }
-    const [ts, m, b, pg, amt, n, billed, num] = [inst[i + 1] ?? 0, inst[i + 2] ?? 0, inst[i + 3] ?? 0, inst[i + 4] ?? 0, inst[i + 5] ?? 0, inst[i + 6] ?? 0, inst[i + 7] ?? 0, inst[i + 8] ?? 0];
+    const [ts, m, b, pg, amt, n, billed, num] = [
+      inst[i + 1] ?? 0,
+      inst[i + 2] ?? 0,
+      inst[i + 3] ?? 0,
+      inst[i + 4] ?? 0,
+      inst[i + 5] ?? 0,
+      inst[i + 6] ?? 0,
+      inst[i + 7] ?? 0,
+      inst[i + 8] ?? 0,
+    ];
     const k = billed + 1;
     const part = instalmentPart(amt, n, k);
     const before = amt - paidBefore(amt, n, k);
     const fee = n <= 3 ? 0 : Math.floor((before * INSTALMENT_RATE_MILLI) / (100_000 * 12));
-    lines.push({ card, ts, amt: part, fee, m, b, pg, label: '', totalInst: n, curInst: k, bal: before - part, prod: '02', cur: 'KRW', num });
+    lines.push({
+      card,
+      ts,
+      amt: part,
+      fee,
+      m,
+      b,
+      pg,
+      label: '',
+      totalInst: n,
+      curInst: k,
+      bal: before - part,
+      prod: '02',
+      cur: 'KRW',
+      num,
+    });
     if (k < n) kept.push(card, ts, m, b, pg, amt, n, k, num);
   }
   ctx.state.inst = kept;
@@ -173,4 +284,3 @@ function paidBefore(amt: number, n: number, k: number): number {
   for (let j = 1; j < k; j++) sum += instalmentPart(amt, n, j);
   return sum;
 }
-

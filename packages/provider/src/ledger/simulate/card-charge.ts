@@ -14,7 +14,13 @@ export function liveCardFor(ctx: MonthContext, cardIdx: number, day: number): Ca
   if (card.kind !== 'card') return undefined;
   if (ctx.live(card, day)) return card;
   for (const other of ctx.plan.slots) {
-    if (other.kind === 'card' && other.issuer === card.issuer && other.member === card.member && other.cardType === card.cardType && ctx.live(other, day)) {
+    if (
+      other.kind === 'card' &&
+      other.issuer === card.issuer &&
+      other.member === card.member &&
+      other.cardType === card.cardType &&
+      ctx.live(other, day)
+    ) {
       return other;
     }
   }
@@ -22,7 +28,10 @@ export function liveCardFor(ctx: MonthContext, cardIdx: number, day: number): Ca
 }
 
 export function approvalNumber(ctx: MonthContext, salt: number): number {
-  return 10_000_000 + ((Math.imul(ctx.plan.index + 1, 0x9e3779b1) ^ Math.imul(ctx.mi * 131 + salt, 0x85ebca6b)) >>> 0) % 90_000_000;
+  return (
+    10_000_000 +
+    (((Math.imul(ctx.plan.index + 1, 0x9e3779b1) ^ Math.imul(ctx.mi * 131 + salt, 0x85ebca6b)) >>> 0) % 90_000_000)
+  );
 }
 
 export function chargeCard(
@@ -48,7 +57,7 @@ export function chargeCard(
     modAmt: 0,
     ov: -1,
     krw: amt,
-    num: approvalNumber(ctx, ts % 100_000 + amt),
+    num: approvalNumber(ctx, (ts % 100_000) + amt),
   };
   push(ctx.bundle.approvals, card.idx, approval);
   ctx.counted();

@@ -24,8 +24,9 @@ export function cardSpending(ctx: MonthContext): void {
   const rng = ctx.rng(STREAM.spending);
   const { persona, person } = ctx.plan;
   const hasCar = persona.car !== undefined;
-  const n = rng.poisson(persona.cardTx);
+  const n = rng.poisson(persona.cardTx * ctx.spendFactor);
   const span = ctx.last - ctx.first + 1;
+  const maxTicket = Math.max(30_000, persona.spendTarget * 0.4);
   for (let k = 0; k < n; k++) {
     let day = ctx.first + rng.int(span);
     const wd = weekday(day);
@@ -39,9 +40,29 @@ export function cardSpending(ctx: MonthContext): void {
     if (!category) continue;
     const b = merchant.style === 'plain' ? person.homeArea : pickBranch(rng, person.homeArea, person.workArea);
     const ts = day * 86_400 + pickSecondOfDay(rng, category.hours);
-    const amt = Math.max(merchant.unit, Math.round((pickAmount(rng, merchant) * persona.ticketScale) / merchant.unit) * merchant.unit);
-    const approval: Approval = { ts, card: card.idx, m, b, pg: -1, amt, inst: 0, status: 1, changeTs: 0, modAmt: 0, ov: -1, krw: amt, num: approvalNumber(ctx, k) };
-    if (card.cardType === '01' && amt >= 50_000 && rng.chance(category.installment)) approval.inst = rng.pick(INSTALMENTS);
+    const amt = Math.max(
+      merchant.unit,
+      Math.round((pickAmount(rng, merchant) * persona.ticketScale) / merchant.unit) * merchant.unit,
+    );
+    // Nobody buys far beyond their means at once: big purchases wait for a comfortable balance.
+    if (amt > maxTicket && ctx.comfort < 6) continue;
+    const approval: Approval = {
+      ts,
+      card: card.idx,
+      m,
+      b,
+      pg: -1,
+      amt,
+      inst: 0,
+      status: 1,
+      changeTs: 0,
+      modAmt: 0,
+      ov: -1,
+      krw: amt,
+      num: approvalNumber(ctx, k),
+    };
+    if (card.cardType === '01' && amt >= 50_000 && rng.chance(category.installment))
+      approval.inst = rng.pick(INSTALMENTS);
     else if (rng.chance(category.cancel)) {
       approval.status = 2;
       approval.changeTs = clampToMonth(ctx, ts + rng.between(600, 4 * 86_400));
@@ -82,7 +103,21 @@ function overseas(ctx: MonthContext, cards: readonly CardSlot[], rng: Rng): void
     const merchant = OVERSEAS_MERCHANTS[ov];
     if (!merchant) return;
     const krw = Math.round((cents * market.rate(merchant.currency, ctx.dayOf(ts))) / 100);
-    push(ctx.bundle.approvals, card.idx, { ts, card: card.idx, m: -1, b: 0, pg: -1, amt: cents, inst: 0, status: 1, changeTs: 0, modAmt: 0, ov, krw, num: approvalNumber(ctx, 50_000 + salt) });
+    push(ctx.bundle.approvals, card.idx, {
+      ts,
+      card: card.idx,
+      m: -1,
+      b: 0,
+      pg: -1,
+      amt: cents,
+      inst: 0,
+      status: 1,
+      changeTs: 0,
+      modAmt: 0,
+      ov,
+      krw,
+      num: approvalNumber(ctx, 50_000 + salt),
+    });
     ctx.counted();
   };
   const centsOf = (ov: number) => {
@@ -92,7 +127,8 @@ function overseas(ctx: MonthContext, cards: readonly CardSlot[], rng: Rng): void
     const v = Math.min(max, Math.max(min, rng.logNormal(median, 0.5)));
     return Math.round(v * 100);
   };
-  const online = persona.segment === 'young' || persona.segment === 'power' || persona.segment === 'affluent' ? 1.2 : 0.3;
+  const online =
+    persona.segment === 'young' || persona.segment === 'power' || persona.segment === 'affluent' ? 1.2 : 0.3;
   for (let k = rng.poisson(online); k > 0; k--) {
     const day = ctx.first + rng.int(ctx.last - ctx.first + 1);
     const card = rng.pick(abroad);
@@ -100,8 +136,11 @@ function overseas(ctx: MonthContext, cards: readonly CardSlot[], rng: Rng): void
     const ov = rng.pick(ONLINE_OVERSEAS);
     add(card, ctx.at(day, rng.next(), 0, 24), ov, centsOf(ov), k);
   }
-  if (!rng.chance(persona.travelChance)) return;
-  const country = rng.weighted(TRIP_COUNTRIES.map((t) => t.country), TRIP_COUNTRIES.map((t) => t.weight));
+  if (ctx.comfort < 3 || !rng.chance(persona.travelChance)) return;
+  const country = rng.weighted(
+    TRIP_COUNTRIES.map((t) => t.country),
+    TRIP_COUNTRIES.map((t) => t.weight),
+  );
   const shops = OVERSEAS_MERCHANTS.flatMap((m, i) => (!m.online && m.country === country ? [i] : []));
   if (shops.length === 0) return;
   const card = rng.pick(abroad);

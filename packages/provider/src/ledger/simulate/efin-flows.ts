@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../merchants/merchant-categories.ts';
-import { merchantAt, pickAmount, pickMerchant } from '../merchants/merchant-picker.ts';
+import { merchantAt, merchantRegno, pickAmount, pickMerchant } from '../merchants/merchant-picker.ts';
 import { ORDER_TITLES } from '../merchants/order-titles.ts';
 import { maskedPhone } from '../plan/identifiers.ts';
 import type { EfinMoneySlot, EfinPaySlot } from '../plan/plan-types.ts';
@@ -24,7 +24,8 @@ export function efinFlows(ctx: MonthContext): void {
     else queues.set(slot, [op]);
   };
   for (const slot of ctx.plan.slots) {
-    if (slot.kind === 'efinMoney') plannedMoneyOps(ctx, slot, ctx.rng(STREAM.efin, 100 + slot.idx), (op) => queue(slot.idx, op));
+    if (slot.kind === 'efinMoney')
+      plannedMoneyOps(ctx, slot, ctx.rng(STREAM.efin, 100 + slot.idx), (op) => queue(slot.idx, op));
   }
   for (const slot of ctx.plan.slots) {
     if (slot.kind === 'efinPay') payments(ctx, slot, ctx.rng(STREAM.efin, slot.idx), queue);
@@ -48,7 +49,8 @@ let opOrder = 0;
 function plannedMoneyOps(ctx: MonthContext, slot: EfinMoneySlot, rng: Rng, queue: (op: MoneyOp) => void): void {
   if (slot.chargeOption === '02') {
     const day = dueDay(ctx.mi, slot.chargeDom);
-    if (ctx.inRange(day) && ctx.live(slot, day)) queue({ ts: ctx.at(day, 0.2, 6, 8), kind: 'scheduled', amt: slot.chargeAmt, id: '', order: opOrder++ });
+    if (ctx.inRange(day) && ctx.live(slot, day))
+      queue({ ts: ctx.at(day, 0.2, 6, 8), kind: 'scheduled', amt: slot.chargeAmt, id: '', order: opOrder++ });
   }
   for (let k = rng.poisson(1.2); k > 0; k--) {
     const day = ctx.first + rng.int(ctx.last - ctx.first + 1);
@@ -61,7 +63,10 @@ function plannedMoneyOps(ctx: MonthContext, slot: EfinMoneySlot, rng: Rng, queue
 }
 
 export function maskAccount(accountNum: string): string {
-  return accountNum.replace(/-(\d{3})-(\d{3})(\d+)$/, (_m, a: string, _b: string, c: string) => `-${a}-***${c.slice(-3)}`);
+  return accountNum.replace(
+    /-(\d{3})-(\d{3})(\d+)$/,
+    (_m, a: string, _b: string, c: string) => `-${a}-***${c.slice(-3)}`,
+  );
 }
 
 function settleMoney(ctx: MonthContext, slot: EfinMoneySlot, ops: MoneyOp[]): void {
@@ -70,13 +75,18 @@ function settleMoney(ctx: MonthContext, slot: EfinMoneySlot, ops: MoneyOp[]): vo
   const source = maskAccount(bank.kind === 'deposit' ? bank.accountNum : '');
   const list: MoneyTx[] = [];
   let no = 0;
-  const record = (ts: number, type: MoneyTx['type'], amt: number, org: string, id: string) => {
+  // Movements keep time order even when an auto-charge is squeezed in just before a payment.
+  let clock = 0;
+  const record = (at: number, type: MoneyTx['type'], amt: number, org: string, id: string) => {
+    const ts = Math.max(at, clock);
+    clock = ts;
     ctx.state.add(slot.idx, type === '05' ? B : A, amt);
     ctx.state.touch(slot.idx, ts);
     list.push({ ts, type, amt, bal: ctx.state.get(slot.idx, A) + ctx.state.get(slot.idx, B), org, id, no: ++no });
     ctx.counted();
   };
-  const charge = (ts: number, amt: number) => {
+  const charge = (at: number, amt: number) => {
+    const ts = Math.max(at, clock);
     ctx.post(slot.chargeFrom, ts, -amt, '간편결제충전', `${ctx.world.name(slot.org)} 충전`);
     record(ts, '01', amt, bank.org, source);
   };
@@ -92,7 +102,8 @@ function settleMoney(ctx: MonthContext, slot: EfinMoneySlot, ops: MoneyOp[]): vo
         if (short > 0) charge(op.ts - 1, Math.ceil(short / slot.chargeAmt) * slot.chargeAmt);
         record(op.ts, op.kind === 'pay' ? '02' : '03', -op.amt, slot.org, op.id);
         if (op.kind === 'pay') spent += op.amt;
-        if (slot.chargeOption === '01' && ctx.state.get(slot.idx, A) < slot.chargeBase) charge(op.ts + 1, slot.chargeAmt);
+        if (slot.chargeOption === '01' && ctx.state.get(slot.idx, A) < slot.chargeBase)
+          charge(op.ts + 1, slot.chargeAmt);
         break;
       }
       case 'refund':
@@ -104,7 +115,8 @@ function settleMoney(ctx: MonthContext, slot: EfinMoneySlot, ops: MoneyOp[]): vo
     }
   }
   const reward = Math.floor(spent * 0.01);
-  if (reward > 0 && ctx.inRange(ctx.toDay) && ctx.live(slot, ctx.toDay)) record(ctx.at(ctx.toDay, 0.99, 23, 23.9), '05', reward, slot.org, '적립');
+  if (reward > 0 && ctx.inRange(ctx.toDay) && ctx.live(slot, ctx.toDay))
+    record(ctx.at(ctx.toDay, 0.99, 23, 23.9), '05', reward, slot.org, '');
   if (list.length > 0) ctx.bundle.money[slot.idx] = list;
 }
 
@@ -112,16 +124,18 @@ function payments(ctx: MonthContext, slot: EfinPaySlot, rng: Rng, queue: (slot: 
   const { persona } = ctx.plan;
   const pgIndex = ctx.world.index(slot.org);
   const efinName = ctx.world.name(slot.org);
-  let no = 0;
   const pays: PayTx[] = [];
-  for (let k = rng.poisson(slot.perMonth); k > 0; k--) {
+  for (let k = rng.poisson(slot.perMonth * ctx.spendFactor); k > 0; k--) {
     const day = ctx.first + rng.int(ctx.last - ctx.first + 1);
     if (!ctx.inRange(day) || !ctx.live(slot, day)) continue;
     const m = pickMerchant(rng, persona.segment, persona.car !== undefined, true);
     const merchant = merchantAt(m);
     const category = CATEGORIES[merchant.category];
     const ts = ctx.at(day, rng.next(), 7, 24);
-    const amt = Math.max(merchant.unit, Math.round((pickAmount(rng, merchant) * persona.ticketScale) / merchant.unit) * merchant.unit);
+    const amt = Math.max(
+      merchant.unit,
+      Math.round((pickAmount(rng, merchant) * persona.ticketScale) / merchant.unit) * merchant.unit,
+    );
     const titles = ORDER_TITLES[category?.key ?? 'online'] ?? ORDER_TITLES['online'] ?? [''];
     const title = rng.pick(titles);
     let methodIdx = rng.chance(0.6) ? slot.primary : rng.int(slot.methods.length);
@@ -140,7 +154,8 @@ function payments(ctx: MonthContext, slot: EfinPaySlot, rng: Rng, queue: (slot: 
         if (!method) continue;
       }
     }
-    if (method.kind === 'money') queue(method.slot, { ts, kind: 'pay', amt, id: merchant.name, order: opOrder++ });
+    const regno = merchantRegno(m, 0);
+    if (method.kind === 'money') queue(method.slot, { ts, kind: 'pay', amt, id: regno, order: opOrder++ });
     else if (method.kind === 'bank') ctx.post(method.slot, ts, -amt, '간편결제', `${efinName} ${merchant.name}`);
     const pay: PayTx = { ts, type: '01', amt, method: methodIdx, m, b: 0, title, inst, no: 0 };
     pays.push(pay);
@@ -150,8 +165,10 @@ function payments(ctx: MonthContext, slot: EfinPaySlot, rng: Rng, queue: (slot: 
       if (cancelTs <= ts) continue;
       pays.push({ ...pay, ts: cancelTs, type: '02', amt: -amt });
       ctx.counted();
-      if (method.kind === 'money') queue(method.slot, { ts: cancelTs, kind: 'refund', amt, id: merchant.name, order: opOrder++ });
-      else if (method.kind === 'bank') ctx.post(method.slot, cancelTs, amt, '간편결제취소', `${efinName} ${merchant.name} 취소`);
+      if (method.kind === 'money')
+        queue(method.slot, { ts: cancelTs, kind: 'refund', amt, id: regno, order: opOrder++ });
+      else if (method.kind === 'bank')
+        ctx.post(method.slot, cancelTs, amt, '간편결제취소', `${efinName} ${merchant.name} 취소`);
       else if (approval) {
         approval.status = 2;
         approval.changeTs = cancelTs;

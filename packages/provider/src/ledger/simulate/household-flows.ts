@@ -20,21 +20,44 @@ export function householdFlows(ctx: MonthContext): void {
     if (ctx.inRange(day)) ctx.post(main, ctx.at(day, rng.next(), fromHour, toHour), amt, cls, memo);
   };
 
-  if (persona.rent > 0) post(dueDay(ctx.mi, persona.housingDom), 9, 12, -persona.rent, '타행이체', `${persona.landlord} 월세`);
+  if (persona.rent > 0)
+    post(dueDay(ctx.mi, persona.housingDom), 9, 12, -persona.rent, '타행이체', `${persona.landlord} 월세`);
   if (persona.maintenance > 0 && persona.housing !== 'rent') {
     const winter = month === 12 || month <= 2 ? 1.25 : 1;
-    post(dueDay(ctx.mi, 25), 6, 8, -Math.round((persona.maintenance * winter * (0.92 + rng.next() * 0.16)) / 10) * 10, '자동이체', persona.landlord);
+    post(
+      dueDay(ctx.mi, 25),
+      6,
+      8,
+      -Math.round((persona.maintenance * winter * (0.92 + rng.next() * 0.16)) / 10) * 10,
+      '자동이체',
+      persona.landlord,
+    );
   }
   if (persona.housing !== 'parents') {
     const gasFactor = [2.3, 2.1, 1.6, 1.1, 0.7, 0.5, 0.4, 0.4, 0.5, 0.8, 1.3, 2.0][month - 1] ?? 1;
     const elecFactor = [1.1, 1.0, 0.9, 0.8, 0.8, 1.0, 1.6, 1.8, 1.2, 0.8, 0.8, 1.0][month - 1] ?? 1;
-    post(dueDay(ctx.mi, 18), 6, 8, -Math.round((persona.utilities * 0.4 * gasFactor) / 10) * 10, '자동이체', '도시가스요금');
-    post(dueDay(ctx.mi, 20), 6, 8, -Math.round((persona.utilities * 0.45 * elecFactor) / 10) * 10, '자동이체', '한전전기요금');
-    if (month % 2 === 0) post(dueDay(ctx.mi, 22), 6, 8, -Math.round((persona.utilities * 0.3) / 10) * 10, '자동이체', '상수도요금');
+    post(
+      dueDay(ctx.mi, 18),
+      6,
+      8,
+      -Math.round((persona.utilities * 0.4 * gasFactor) / 10) * 10,
+      '자동이체',
+      '도시가스요금',
+    );
+    post(
+      dueDay(ctx.mi, 20),
+      6,
+      8,
+      -Math.round((persona.utilities * 0.45 * elecFactor) / 10) * 10,
+      '자동이체',
+      '한전전기요금',
+    );
+    if (month % 2 === 0)
+      post(dueDay(ctx.mi, 22), 6, 8, -Math.round((persona.utilities * 0.3) / 10) * 10, '자동이체', '상수도요금');
   }
 
   const area = HOME_AREAS[person.homeArea]?.atm ?? '';
-  for (let k = rng.poisson(persona.atmPerMonth); k > 0; k--) {
+  for (let k = rng.poisson(persona.atmPerMonth * ctx.spendFactor); k > 0; k--) {
     const day = ctx.first + rng.int(ctx.last - ctx.first + 1);
     const amt = Math.max(10_000, Math.round((persona.atmAmount * (0.5 + rng.next())) / 10_000) * 10_000);
     post(day, 9, 22, -amt, 'ATM출금', `${area} ATM`);
@@ -48,7 +71,10 @@ export function householdFlows(ctx: MonthContext): void {
     if (rng.chance(0.35)) post(day, 9, 23, amt, '타행이체', maskName(friend));
     else post(day, 9, 23, -amt, rng.chance(0.5) ? '당행이체' : '타행이체', friend);
   }
-  if ((persona.segment === 'family' || persona.segment === 'affluent' || persona.segment === 'power') && ctx.plan.index % 3 === 0) {
+  if (
+    (persona.segment === 'family' || persona.segment === 'affluent' || persona.segment === 'power') &&
+    ctx.plan.index % 3 === 0
+  ) {
     post(dueDay(ctx.mi, 3), 9, 12, -300_000, '타행이체', `${person.parent} 용돈`);
   }
 
@@ -90,7 +116,13 @@ export function openingTransfers(ctx: MonthContext): void {
       const rate = ctx.world.market.rate('USD', slot.opened);
       const krw = Math.round((slot.openingBalance * rate) / 100);
       ctx.post(persona.main, ts, -krw, '외화매입', `${slot.prodName} 외화매입`);
-      ctx.post(slot.idx, ts, slot.openingBalance, '외화매입', `USD ${(slot.openingBalance / 100).toFixed(2)} 환율 ${rate}`);
+      ctx.post(
+        slot.idx,
+        ts,
+        slot.openingBalance,
+        '외화매입',
+        `USD ${(slot.openingBalance / 100).toFixed(2)} 환율 ${rate}`,
+      );
     } else {
       ctx.post(persona.main, ts, -slot.openingBalance, '타행이체', person.name);
       ctx.post(slot.idx, ts, slot.openingBalance, '신규', '계좌개설 입금');

@@ -1,11 +1,16 @@
 import { STREAM } from '../random/rng.ts';
-import { dayInMonth, monthNumberOf, weekday } from '../time/day-number.ts';
+import { businessDay, dayInMonth, monthNumberOf, monthOfDay, weekday } from '../time/day-number.ts';
 import type { MonthContext } from './month-context.ts';
 
 /** Salaries are paid the business day before a weekend payday; pensions and allowances likewise. */
 export function payDayBefore(mi: number, dom: number): number {
-  let day = dayInMonth(mi, dom);
+  const scheduled = dayInMonth(mi, dom);
+  let day = scheduled;
   while (weekday(day) === 0 || weekday(day) === 6) day--;
+  if (monthOfDay(day) !== mi) {
+    day = scheduled;
+    while (weekday(day) === 0 || weekday(day) === 6) day++;
+  }
   return day;
 }
 
@@ -22,8 +27,8 @@ export function incomeFlows(ctx: MonthContext): void {
     const monthly = persona.income * (0.75 + rng.next() * 0.5);
     const acquirers = ctx.world.institutions.filter((i) => i.industry === 'card');
     for (let k = 0; k < n; k++) {
-      const day = ctx.first + Math.floor(((k + rng.next()) / n) * (ctx.last - ctx.first + 1));
-      if (!ctx.inRange(day) || weekday(day) === 0 || weekday(day) === 6) continue;
+      const day = businessDay(ctx.first + Math.floor(((k + rng.next()) / n) * (ctx.last - ctx.first + 1)));
+      if (!ctx.inRange(day)) continue;
       const acquirer = acquirers.length > 0 ? rng.pick(acquirers).name : '카드사';
       const amt = Math.round(monthly / n / 10) * 10;
       ctx.post(main, ctx.at(day, rng.next(), 9, 11), amt, '가맹점대금', `${acquirer} 가맹점대금`);
@@ -48,7 +53,7 @@ export function incomeFlows(ctx: MonthContext): void {
       cls = '연금';
       break;
     case 'salary':
-      if (persona.bonusMonths.includes(monthNumberOf(ctx.mi))) amt += Math.round(persona.income * 0.8 / 10) * 10;
+      if (persona.bonusMonths.includes(monthNumberOf(ctx.mi))) amt += Math.round((persona.income * 0.8) / 10) * 10;
       memo = `${persona.payer} 급여`;
       break;
   }

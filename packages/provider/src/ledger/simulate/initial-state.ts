@@ -26,7 +26,8 @@ export function initialState(plan: Plan, world: World, layout: StateLayout): Liv
         if (!before) break;
         const maturity = maturityOf(slot);
         let count = 0;
-        for (let k = 1; k <= slot.months; k++) if (savingsPayDay(slot, k) < since && savingsPayDay(slot, k) < maturity) count = k;
+        for (let k = 1; k <= slot.months; k++)
+          if (savingsPayDay(slot, k) < since && savingsPayDay(slot, k) < maturity) count = k;
         if (maturity <= since) count = 0;
         state.set(slot.idx, A, slot.monthly * count);
         state.set(slot.idx, B, count);
@@ -89,7 +90,10 @@ export function initialState(plan: Plan, world: World, layout: StateLayout): Liv
           for (const fund of slot.funds) {
             const sec = securityAt(fund);
             const price = market.price(fund, since);
-            const units = sec.market === 'fund' ? Math.round(((share * 1.08) / price) * 1000 * 1000) / 1000 : Math.floor((share * 1.08) / price);
+            const units =
+              sec.market === 'fund'
+                ? Math.round(((share * 1.08) / price) * 1000 * 1000) / 1000
+                : Math.floor((share * 1.08) / price);
             if (units > 0) state.move(slot.idx, fund, units, Math.round(share));
           }
         }

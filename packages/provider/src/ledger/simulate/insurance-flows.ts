@@ -54,7 +54,13 @@ function policy(ctx: MonthContext, slot: PolicySlot, r: number): void {
     const amt = carPremium(slot, day, ctx.world.seed);
     const ts = day === slot.opened ? day * 86_400 + slot.openedSec : ctx.at(day, r, 10, 16);
     const method = payThrough(ctx, slot.payVia, ts, amt, instIndex, memo);
-    const tx: PremiumTx = { ts, appliedMi: ctx.mi, amt, method, no: Math.floor((ctx.mi - monthOfDay(slot.opened)) / 12) + 1 };
+    const tx: PremiumTx = {
+      ts,
+      appliedMi: ctx.mi,
+      amt,
+      method,
+      no: Math.floor((ctx.mi - monthOfDay(slot.opened)) / 12) + 1,
+    };
     push(ctx.bundle.premiums, slot.idx, tx);
     ctx.counted();
     return;

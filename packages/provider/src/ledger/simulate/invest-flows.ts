@@ -39,11 +39,33 @@ class Account {
     return this.ctx.state.get(this.slot, B);
   }
 
-  record(ts: number, type: InvestTx['type'], detail: string, sec: number, qty: number, price: number, amt: number, settle: number, cur: 'KRW' | 'USD'): void {
+  record(
+    ts: number,
+    type: InvestTx['type'],
+    detail: string,
+    sec: number,
+    qty: number,
+    price: number,
+    amt: number,
+    settle: number,
+    cur: 'KRW' | 'USD',
+  ): void {
     const field = cur === 'KRW' ? A : B;
     this.ctx.state.add(this.slot, field, settle);
     this.ctx.state.touch(this.slot, ts);
-    const tx: InvestTx = { ts, type, detail, sec, qty, price, amt, settle, bal: this.ctx.state.get(this.slot, field), cur, no: ++this.no };
+    const tx: InvestTx = {
+      ts,
+      type,
+      detail,
+      sec,
+      qty,
+      price,
+      amt,
+      settle,
+      bal: this.ctx.state.get(this.slot, field),
+      cur,
+      no: ++this.no,
+    };
     push(this.ctx.bundle.invest, this.slot, tx);
     this.ctx.counted();
   }
@@ -65,80 +87,107 @@ function transferIn(ctx: MonthContext, acc: Account, from: number, ts: number, a
 function securities(ctx: MonthContext, slot: SecuritiesSlot, rng: Rng): void {
   const acc = new Account(ctx, slot.idx);
   const memo = ctx.world.name(slot.org);
-  const payDay = slot.opened >= ctx.plan.since && ctx.inRange(slot.opened) ? slot.opened : dueDay(ctx.mi, slot.payDom);
+  // Decide when things happen first, then run them in time order: each depends on the cash before it.
+  const actions: { ts: number; kind: 'deposit' | 'trade' | 'dividend' | 'withdraw' }[] = [];
+  const openedNow = slot.opened >= ctx.plan.since && ctx.inRange(slot.opened);
+  const payDay = openedNow ? slot.opened : dueDay(ctx.mi, slot.payDom);
   if (ctx.inRange(payDay) && ctx.live(slot, payDay)) {
-    const ts = payDay === slot.opened ? payDay * 86_400 + slot.openedSec : ctx.at(payDay, rng.next(), 9, 12);
-    transferIn(ctx, acc, slot.from, ts, slot.monthly * (payDay === slot.opened ? 3 : 1), memo);
+    actions.push({
+      ts: openedNow ? payDay * 86_400 + slot.openedSec : ctx.at(payDay, rng.next(), 9, 12),
+      kind: 'deposit',
+    });
   }
-  const market = ctx.world.market;
   for (let k = rng.poisson(slot.tradesPerMonth); k > 0; k--) {
     const day = tradingDay(ctx, rng);
-    if (day === undefined || !ctx.live(slot, day) || (slot.opened >= ctx.first && day < payDay)) continue;
-    const ts = ctx.at(day, rng.next(), 9, 15.5);
-    const held = ctx.state.positions(slot.idx);
-    const buy = held.length === 0 || (acc.cash > 200_000 && rng.chance(0.65));
-    if (buy) {
-      const us = slot.us.length > 0 && rng.chance(0.35);
-      if (us) {
-        const sec = rng.pick(slot.us);
-        const rate = market.rate('USD', day);
-        const price = Math.round(market.price(sec, day) * 100);
-        const budgetCents = Math.floor(((acc.cash * (0.2 + rng.next() * 0.4)) / rate) * 100) + acc.usd;
-        const qty = Math.floor(budgetCents / (price * (1 + US_FEE)));
-        if (qty < 1) continue;
-        const cost = qty * price;
-        const fee = Math.round(cost * US_FEE);
-        const needCents = Math.max(0, cost + fee - acc.usd);
-        if (needCents > 0) {
-          const krw = Math.ceil((needCents * rate) / 100);
-          if (krw > acc.cash) continue;
-          acc.record(ts - 60, '06', '환전 원화→달러', -1, 0, rate, krw, -krw, 'KRW');
-          acc.record(ts - 59, '06', '환전 달러입금', -1, 0, rate, needCents, needCents, 'USD');
-        }
-        acc.record(ts, '01', '해외주식 매수', sec, qty, price, cost, -(cost + fee), 'USD');
-        ctx.state.move(slot.idx, sec, qty, cost + fee);
-      } else {
-        const sec = rng.pick(slot.krx);
-        const price = market.price(sec, day);
-        const qty = Math.floor((acc.cash * (0.2 + rng.next() * 0.5)) / (price * (1 + KRX_FEE)));
-        if (qty < 1) continue;
-        const cost = qty * price;
-        const fee = Math.floor((cost * KRX_FEE) / 10) * 10;
-        acc.record(ts, '01', '장내매수', sec, qty, price, cost, -(cost + fee), 'KRW');
-        ctx.state.move(slot.idx, sec, qty, cost + fee);
-      }
-    } else {
-      const [sec, qtyHeld, costHeld] = rng.pick(held);
-      const qty = Math.max(1, Math.round(qtyHeld * (0.3 + rng.next() * 0.7)));
-      const us = securityAt(sec).market === 'us';
-      const price = us ? Math.round(market.price(sec, day) * 100) : market.price(sec, day);
-      const proceeds = qty * price;
-      const fee = us ? Math.round(proceeds * US_FEE) : Math.floor((proceeds * KRX_FEE) / 10) * 10;
-      const tax = us ? 0 : Math.floor(proceeds * KRX_SELL_TAX);
-      acc.record(ts, '02', us ? '해외주식 매도' : '장내매도', sec, qty, price, proceeds, proceeds - fee - tax, us ? 'USD' : 'KRW');
-      ctx.state.move(slot.idx, sec, -qty, -Math.round((costHeld * qty) / qtyHeld));
-    }
+    if (day === undefined || !ctx.live(slot, day) || (openedNow && day < payDay)) continue;
+    actions.push({ ts: ctx.at(day, rng.next(), 9, 15.5), kind: 'trade' });
   }
   if (monthNumberOf(ctx.mi) === 4) {
     const day = dueDay(ctx.mi, 20);
-    if (ctx.inRange(day) && ctx.live(slot, day)) {
+    if (ctx.inRange(day) && ctx.live(slot, day)) actions.push({ ts: ctx.at(day, 0.1, 8, 9), kind: 'dividend' });
+  }
+  if (rng.chance(0.04)) {
+    const day = tradingDay(ctx, rng);
+    if (day !== undefined && ctx.live(slot, day) && day > payDay)
+      actions.push({ ts: ctx.at(day, rng.next(), 16, 18), kind: 'withdraw' });
+  }
+  actions.sort((x, y) => x.ts - y.ts);
+  const market = ctx.world.market;
+  for (const { ts, kind } of actions) {
+    const day = ctx.dayOf(ts);
+    if (kind === 'deposit') {
+      transferIn(ctx, acc, slot.from, ts, slot.monthly * (openedNow && day === slot.opened ? 3 : 1), memo);
+    } else if (kind === 'dividend') {
       for (const [sec, qty] of ctx.state.positions(slot.idx)) {
         if (securityAt(sec).market !== 'krx') continue;
         const gross = Math.floor(qty * market.price(sec, day) * 0.015);
         const net = gross - Math.floor((gross * 0.154) / 10) * 10;
-        if (net > 0) acc.record(ctx.at(day, 0.1, 8, 9), '05', '배당금입금', sec, qty, 0, net, net, 'KRW');
+        if (net > 0) acc.record(ts, '05', '배당금입금', sec, qty, 0, net, net, 'KRW');
       }
-    }
-  }
-  if (rng.chance(0.04) && acc.cash > 500_000) {
-    const day = tradingDay(ctx, rng);
-    if (day !== undefined && ctx.live(slot, day) && day > payDay) {
+    } else if (kind === 'withdraw') {
+      if (acc.cash <= 500_000) continue;
       const amt = Math.floor((acc.cash * 0.3) / 10_000) * 10_000;
-      const ts = ctx.at(day, rng.next(), 16, 18);
       acc.record(ts, '04', '이체출금', -1, 0, 0, amt, -amt, 'KRW');
       ctx.post(slot.from, ts, amt, '타행이체', memo);
-    }
+    } else trade(ctx, slot, acc, rng, ts, day);
   }
+}
+
+function trade(ctx: MonthContext, slot: SecuritiesSlot, acc: Account, rng: Rng, ts: number, day: number): void {
+  const market = ctx.world.market;
+  const held = ctx.state.positions(slot.idx);
+  const buy = held.length === 0 || (acc.cash > 200_000 && rng.chance(0.65));
+  if (buy) {
+    const us = slot.us.length > 0 && rng.chance(0.35);
+    if (us) {
+      const sec = rng.pick(slot.us);
+      const rate = market.rate('USD', day);
+      const price = Math.round(market.price(sec, day) * 100);
+      const budgetCents = Math.floor(((acc.cash * (0.2 + rng.next() * 0.4)) / rate) * 100) + acc.usd;
+      const qty = Math.floor(budgetCents / (price * (1 + US_FEE)));
+      if (qty < 1) return;
+      const cost = qty * price;
+      const fee = Math.round(cost * US_FEE);
+      const needCents = Math.max(0, cost + fee - acc.usd);
+      if (needCents > 0) {
+        const krw = Math.ceil((needCents * rate) / 100);
+        if (krw > acc.cash) return;
+        acc.record(ts - 60, '06', '환전 원화→달러', -1, 0, rate, krw, -krw, 'KRW');
+        acc.record(ts - 59, '06', '환전 달러입금', -1, 0, rate, needCents, needCents, 'USD');
+      }
+      acc.record(ts, '01', '해외주식 매수', sec, qty, price, cost, -(cost + fee), 'USD');
+      ctx.state.move(slot.idx, sec, qty, cost + fee);
+    } else {
+      const sec = rng.pick(slot.krx);
+      const price = market.price(sec, day);
+      const qty = Math.floor((acc.cash * (0.2 + rng.next() * 0.5)) / (price * (1 + KRX_FEE)));
+      if (qty < 1) return;
+      const cost = qty * price;
+      const fee = Math.floor((cost * KRX_FEE) / 10) * 10;
+      acc.record(ts, '01', '장내매수', sec, qty, price, cost, -(cost + fee), 'KRW');
+      ctx.state.move(slot.idx, sec, qty, cost + fee);
+    }
+    return;
+  }
+  const [sec, qtyHeld, costHeld] = rng.pick(held);
+  const qty = Math.max(1, Math.round(qtyHeld * (0.3 + rng.next() * 0.7)));
+  const us = securityAt(sec).market === 'us';
+  const price = us ? Math.round(market.price(sec, day) * 100) : market.price(sec, day);
+  const proceeds = qty * price;
+  const fee = us ? Math.round(proceeds * US_FEE) : Math.floor((proceeds * KRX_FEE) / 10) * 10;
+  const tax = us ? 0 : Math.floor(proceeds * KRX_SELL_TAX);
+  acc.record(
+    ts,
+    '02',
+    us ? '해외주식 매도' : '장내매도',
+    sec,
+    qty,
+    price,
+    proceeds,
+    proceeds - fee - tax,
+    us ? 'USD' : 'KRW',
+  );
+  ctx.state.move(slot.idx, sec, -qty, -Math.round((costHeld * qty) / qtyHeld));
 }
 
 function buyFunds(ctx: MonthContext, acc: Account, slot: PensionSlot, ts: number, day: number, budget: number): void {
@@ -175,7 +224,10 @@ function pension(ctx: MonthContext, slot: PensionSlot, rng: Rng): void {
     const price = ctx.world.market.price(fund, day);
     const held = ctx.state.qty(slot.idx, fund);
     const perUnit = sec.market === 'fund' ? price / 1000 : price;
-    const units = Math.min(held, sec.market === 'fund' ? Math.round((slot.payout / perUnit) * 1000) / 1000 : Math.ceil(slot.payout / perUnit));
+    const units = Math.min(
+      held,
+      sec.market === 'fund' ? Math.round((slot.payout / perUnit) * 1000) / 1000 : Math.ceil(slot.payout / perUnit),
+    );
     if (units <= 0) return;
     const proceeds = Math.floor(units * perUnit);
     acc.record(ts, '02', sec.market === 'fund' ? '펀드환매' : 'ETF매도', fund, units, price, proceeds, proceeds, 'KRW');

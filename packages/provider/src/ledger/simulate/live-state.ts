@@ -90,12 +90,14 @@ export class LiveState {
 
   /** Quantity of a position (0 if none). */
   qty(slot: number, key: number): number {
-    for (let i = 0; i < this.pos.length; i += POS) if (this.pos[i] === slot && this.pos[i + 1] === key) return this.pos[i + 2] ?? 0;
+    for (let i = 0; i < this.pos.length; i += POS)
+      if (this.pos[i] === slot && this.pos[i + 1] === key) return this.pos[i + 2] ?? 0;
     return 0;
   }
 
   cost(slot: number, key: number): number {
-    for (let i = 0; i < this.pos.length; i += POS) if (this.pos[i] === slot && this.pos[i + 1] === key) return this.pos[i + 3] ?? 0;
+    for (let i = 0; i < this.pos.length; i += POS)
+      if (this.pos[i] === slot && this.pos[i + 1] === key) return this.pos[i + 3] ?? 0;
     return 0;
   }
 

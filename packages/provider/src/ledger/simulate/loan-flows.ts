@@ -9,7 +9,11 @@ import type { MonthContext } from './month-context.ts';
 type LoanLike = Extract<Slot, { terms: LoanTerms }>;
 
 const isLoanLike = (slot: Slot): slot is LoanLike =>
-  slot.kind === 'bankLoan' || slot.kind === 'capitalLoan' || slot.kind === 'p2p' || slot.kind === 'claim' || slot.kind === 'policyLoan';
+  slot.kind === 'bankLoan' ||
+  slot.kind === 'capitalLoan' ||
+  slot.kind === 'p2p' ||
+  slot.kind === 'claim' ||
+  slot.kind === 'policyLoan';
 
 /** What the paying account's statement says for a lender's debit. */
 export function loanMemo(ctx: MonthContext, slot: LoanLike): string {
@@ -45,11 +49,23 @@ export function loanFlows(ctx: MonthContext): void {
     let no = 0;
     if (terms.startDay >= ctx.plan.since && ctx.inRange(terms.startDay)) {
       const ts = terms.startDay * 86_400 + slot.openedSec;
-      const tx: LoanTx = { ts, type: '02', amt: terms.principal, principal: 0, interest: 0, bal: terms.principal, fromDay: 0, toDay: 0, rateMilli: terms.rateMilli, no: ++no };
+      const tx: LoanTx = {
+        ts,
+        type: '02',
+        amt: terms.principal,
+        principal: 0,
+        interest: 0,
+        bal: terms.principal,
+        fromDay: 0,
+        toDay: 0,
+        rateMilli: terms.rateMilli,
+        no: ++no,
+      };
       push(ctx.bundle.loans, slot.idx, tx);
       ctx.counted();
       if (slot.disburseTo >= 0) {
-        const label = slot.kind === 'claim' ? `${ctx.world.name(slot.org)} 대출금` : `${ctx.world.name(slot.org)} 대출금입금`;
+        const label =
+          slot.kind === 'claim' ? `${ctx.world.name(slot.org)} 대출금` : `${ctx.world.name(slot.org)} 대출금입금`;
         ctx.post(slot.disburseTo, ts, terms.principal, '대출입금', label);
       }
     }
@@ -96,7 +112,18 @@ function lease(ctx: MonthContext, slot: Extract<Slot, { kind: 'lease' }>, r: num
     if (day > ctx.last) break;
     if (day < ctx.first || !ctx.inRange(day)) continue;
     const ts = ctx.at(day, r, 4, 7);
-    const tx: LoanTx = { ts, type: '01', amt: slot.monthly, principal: 0, interest: 0, bal: 0, fromDay: 0, toDay: 0, rateMilli: 0, no: n };
+    const tx: LoanTx = {
+      ts,
+      type: '01',
+      amt: slot.monthly,
+      principal: 0,
+      interest: 0,
+      bal: 0,
+      fromDay: 0,
+      toDay: 0,
+      rateMilli: 0,
+      no: n,
+    };
     push(ctx.bundle.loans, slot.idx, tx);
     ctx.counted();
     ctx.post(slot.repayFrom, ts, -slot.monthly, '자동이체', `${ctx.world.name(slot.org)} 리스료`);

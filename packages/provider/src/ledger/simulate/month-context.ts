@@ -2,7 +2,7 @@ import type { Plan, Slot } from '../plan/plan-types.ts';
 import { statusOn } from '../plan/plan-types.ts';
 import { Rng } from '../random/rng.ts';
 import { dayOfTs, daysInMonth, firstDayOfMonth, SECONDS_PER_DAY } from '../time/day-number.ts';
-import type { LiveState } from './live-state.ts';
+import { A, type LiveState } from './live-state.ts';
 import { MonthBundle } from './month-bundle.ts';
 import type { World } from './world.ts';
 
@@ -28,6 +28,13 @@ export class MonthContext {
   readonly toDay: number;
   readonly bundle: MonthBundle;
   readonly raw: (RawBank[] | undefined)[] = [];
+  /**
+   * How freely the customer spends this month: less when the main account ran low, a little more when it
+   * is comfortable (people look at their balance). Applies to discretionary spending only.
+   */
+  readonly spendFactor: number;
+  /** Main account balance over monthly income at the start of the month. */
+  readonly comfort: number;
   private order = 0;
 
   constructor(
@@ -41,6 +48,11 @@ export class MonthContext {
     this.fromDay = Math.max(this.first, plan.since);
     this.toDay = Math.min(this.last, world.endDay);
     this.bundle = new MonthBundle(mi);
+    const main = plan.slots[plan.persona.main];
+    const limit = main?.kind === 'deposit' ? main.minusLimit : 0;
+    const ratio = (state.get(plan.persona.main, A) + limit) / Math.max(1, plan.persona.income);
+    this.comfort = ratio;
+    this.spendFactor = ratio < 0.5 ? 0.5 : ratio < 1 ? 0.75 : ratio > 8 ? 1.15 : 1;
   }
 
   rng(stream: number, slot = 0): Rng {

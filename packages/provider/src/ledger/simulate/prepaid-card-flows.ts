@@ -27,7 +27,13 @@ function prepaid(ctx: MonthContext, slot: PrepaidCardSlot): void {
     const m = pickMerchant(rng, 'thin', false);
     const merchant = merchantAt(m);
     const hours = CATEGORIES[merchant.category]?.hours ?? [9, 21];
-    const amt = Math.min(slot.topUp, Math.max(merchant.unit, Math.round((pickAmount(rng, merchant) * Math.min(1, persona.ticketScale)) / merchant.unit) * merchant.unit));
+    const amt = Math.min(
+      slot.topUp,
+      Math.max(
+        merchant.unit,
+        Math.round((pickAmount(rng, merchant) * Math.min(1, persona.ticketScale)) / merchant.unit) * merchant.unit,
+      ),
+    );
     purchases.push({
       ts: day * 86_400 + pickSecondOfDay(rng, hours),
       card: slot.idx,
@@ -53,7 +59,15 @@ function prepaid(ctx: MonthContext, slot: PrepaidCardSlot): void {
       const ts = p.ts - 120;
       ctx.post(slot.from, ts, -slot.topUp, '선불충전', `${name} 선불충전`);
       ctx.state.add(slot.idx, A, slot.topUp);
-      moves.push({ ts, type: '01', amt: slot.topUp, bal: ctx.state.get(slot.idx, A), org: slot.org, id: '', no: moves.length + 1 });
+      moves.push({
+        ts,
+        type: '01',
+        amt: slot.topUp,
+        bal: ctx.state.get(slot.idx, A),
+        org: slot.org,
+        id: '',
+        no: moves.length + 1,
+      });
     }
     if (p.status === 1) ctx.state.add(slot.idx, A, -p.amt);
     ctx.state.touch(slot.idx, p.ts);

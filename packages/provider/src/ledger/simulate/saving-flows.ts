@@ -2,7 +2,7 @@ import { depositInterest, interestTax, savingsInterest } from '../finance/amorti
 import type { BankFundSlot, SavingsSlot, TimeDepositSlot } from '../plan/plan-types.ts';
 import { STREAM } from '../random/rng.ts';
 import { dueDay, monthOfDay } from '../time/day-number.ts';
-import { type FundTx } from './events.ts';
+import type { FundTx } from './events.ts';
 import { A, B } from './live-state.ts';
 import { push } from './month-bundle.ts';
 import type { MonthContext } from './month-context.ts';

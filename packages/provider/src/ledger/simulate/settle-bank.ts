@@ -3,7 +3,8 @@ import type { BankTx } from './events.ts';
 import { A, B } from './live-state.ts';
 import type { MonthContext, RawBank } from './month-context.ts';
 
-const isDepositType = (slot: Slot): boolean => slot.kind === 'deposit' || slot.kind === 'savings' || slot.kind === 'timeDeposit';
+const isDepositType = (slot: Slot): boolean =>
+  slot.kind === 'deposit' || slot.kind === 'savings' || slot.kind === 'timeDeposit';
 
 /**
  * Settle every deposit-type account of the month: order what every sector posted by time, run the balance
@@ -30,9 +31,20 @@ function settle(ctx: MonthContext, slot: Slot): void {
   const closesNow = closing >= 0 && ctx.inRange(closing);
   if (!raw && !closesNow) return;
   const list = raw ?? [];
-  if (closesNow) list.push({ ts: closing * 86_400 + 10 * 3600, amt: Number.NaN, cls: '해지', memo: '계좌해지', cnt: 0, order: Number.MAX_SAFE_INTEGER });
+  if (closesNow)
+    list.push({
+      ts: closing * 86_400 + 10 * 3600,
+      amt: Number.NaN,
+      cls: '해지',
+      memo: '계좌해지',
+      cnt: 0,
+      order: Number.MAX_SAFE_INTEGER,
+    });
   list.sort((x, y) => x.ts - y.ts || x.order - y.order);
-  const floor = deposit && deposit.currency === 'KRW' && deposit.role !== 'foreign' ? -deposit.minusLimit : Number.NEGATIVE_INFINITY;
+  const floor =
+    deposit && deposit.currency === 'KRW' && deposit.role !== 'foreign'
+      ? -deposit.minusLimit
+      : Number.NEGATIVE_INFINITY;
   let bal = ctx.state.get(slot.idx, A);
   const out: BankTx[] = [];
   let no = 0;
@@ -46,10 +58,30 @@ function settle(ctx: MonthContext, slot: Slot): void {
     if (amt < 0 && bal + amt < floor) {
       const need = Math.ceil((floor - (bal + amt) + ctx.plan.persona.income * 0.2) / 10_000) * 10_000;
       bal += need;
-      out.push({ ts: r.ts - 1, amt: need, bal, type: '02', cls: '타행이체', memo: `${ctx.plan.person.name} 본인이체`, no: ++no, cnt: 0, order: -1 });
+      out.push({
+        ts: r.ts - 1,
+        amt: need,
+        bal,
+        type: '02',
+        cls: '타행이체',
+        memo: `${ctx.plan.person.name} 본인이체`,
+        no: ++no,
+        cnt: 0,
+        order: -1,
+      });
     }
     bal += amt;
-    out.push({ ts: r.ts, amt, bal, type: amt < 0 ? '01' : '02', cls: r.cls, memo: r.memo, no: ++no, cnt: r.cnt, order: r.order });
+    out.push({
+      ts: r.ts,
+      amt,
+      bal,
+      type: amt < 0 ? '01' : '02',
+      cls: r.cls,
+      memo: r.memo,
+      no: ++no,
+      cnt: r.cnt,
+      order: r.order,
+    });
     if (r.cnt > 0) ctx.state.set(slot.idx, B, r.cnt);
   }
   ctx.state.set(slot.idx, A, bal);

@@ -21,7 +21,12 @@ import type { World } from './world.ts';
  * that charge cards or post to bank accounts before the card issuers close their bills, and the bank
  * accounts settled last), giving the month's bundle and the state at its end.
  */
-export function simulateMonth(plan: Plan, world: World, mi: number, start: LiveState): { bundle: MonthBundle; end: LiveState } {
+export function simulateMonth(
+  plan: Plan,
+  world: World,
+  mi: number,
+  start: LiveState,
+): { bundle: MonthBundle; end: LiveState } {
   const ctx = new MonthContext(plan, world, mi, start.clone());
   if (ctx.fromDay <= ctx.toDay) {
     incomeFlows(ctx);
@@ -38,6 +43,7 @@ export function simulateMonth(plan: Plan, world: World, mi: number, start: LiveS
     cardSpending(ctx);
     cardBilling(ctx);
     settleBank(ctx);
+    for (const list of ctx.bundle.carrier) list?.sort((x, y) => x.ts - y.ts);
   }
   return { bundle: ctx.bundle, end: ctx.state };
 }

@@ -39,7 +39,14 @@ export function telecomFlows(ctx: MonthContext): void {
       const bill: TelecomBill = { mi: ctx.mi, amt, dueDay: day, paidTs: 0, method: '01' };
       if (ctx.inRange(day)) {
         bill.paidTs = ctx.at(day, rng.next(), 5, 8);
-        bill.method = payThrough(ctx, slot.payVia, bill.paidTs, amt, ctx.world.index(slot.org), ctx.world.name(slot.org));
+        bill.method = payThrough(
+          ctx,
+          slot.payVia,
+          bill.paidTs,
+          amt,
+          ctx.world.index(slot.org),
+          ctx.world.name(slot.org),
+        );
         ctx.state.touch(slot.idx, bill.paidTs);
       }
       if (ctx.inRange(ctx.first) || ctx.inRange(day)) {
@@ -56,7 +63,12 @@ export function telecomFlows(ctx: MonthContext): void {
         const item = CARRIER_BILLING[merchant];
         if (!item) continue;
         const amt = Math.round(rng.between(item.amount[0], item.amount[1]) / 100) * 100;
-        const tx: CarrierPurchase = { ts: ctx.at(day, rng.next(), 8, 24), amt, merchant, title: rng.int(item.titles.length) };
+        const tx: CarrierPurchase = {
+          ts: ctx.at(day, rng.next(), 8, 24),
+          amt,
+          merchant,
+          title: rng.int(item.titles.length),
+        };
         push(ctx.bundle.carrier, slot.idx, tx);
         ctx.counted();
         purchases += amt;

@@ -14,7 +14,9 @@ export class World {
     /** Last day anything happens (Infinity when the ledger runs with the clock). */
     readonly endDay: number,
   ) {
-    institutions.forEach((inst, i) => this.instIndex.set(inst.orgCode, i));
+    institutions.forEach((inst, i) => {
+      this.instIndex.set(inst.orgCode, i);
+    });
     this.brands = institutions.map((inst) => brandOf(inst.name));
   }
 

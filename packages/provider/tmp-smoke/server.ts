@@ -1,0 +1,28 @@
+import { createLogger } from '@hannun/infra';
+import { INDUSTRY_SCOPES } from '@hannun/spec';
+import { Temporal } from 'temporal-polyfill';
+import { createLedger } from '../src/ledger/index.ts';
+import { DEMO_INSTITUTIONS } from '../src/institutions/demo-institutions.ts';
+import { createMemoryConsentStore } from '../src/consent/memory-consent-store.ts';
+import { createManualClock } from '../src/clock/manual-clock.ts';
+import { kstDateTime, kstToEpochMs } from '../src/clock/kst.ts';
+import { createProviderEngine } from '../src/server/create-provider-engine.ts';
+const now = kstToEpochMs(2025, 3, 15, 3, 0, 0);
+const books = createLedger({ institutions: DEMO_INSTITUTIONS, customers: 30, seed: 'smoke', start: new Temporal.PlainDate(2023, 1, 1) });
+const book = books.get('BKNURI0001')!;
+let pick: { ci: string; key: Record<string, string>; n: number } | undefined;
+for (const ci of book.customers()) { const cb = book.customer(ci)!; for (const h of cb.holdings('은행-001', kstDateTime(now))) { if (h.scope !== 'bank.deposit' || h.status !== 'normal') continue; const n = cb.series('은행-004', h, { request: { from_date: new Temporal.PlainDate(2024, 3, 16), to_date: new Temporal.PlainDate(2025, 3, 15) }, now: kstDateTime(now) }).length; if (!pick || n > pick.n) pick = { ci, key: { ...h.key }, n }; } }
+const consents = createMemoryConsentStore();
+const consent = { id: 'c1', orgCode: 'BKNURI0001', ci: pick!.ci, recipientOrgCode: 'MDHANNUN01', clientId: 'x', scopes: [...INDUSTRY_SCOPES.bank], assets: [{ listApi: '은행-001', key: pick!.key }], isScheduled: true, fndCycle: '1/w', addCycle: '1/w', endDate: new Temporal.PlainDate(2026, 1, 1), purpose: 'p', period: '20260101', flags: { transMemo: true, merchantNameRegno: true, transCategory: true }, createdAt: now };
+consents.put(consent as never);
+const engine = createProviderEngine({ institutions: DEMO_INSTITUTIONS, books: books.values(), consents, clock: createManualClock(now), config: { metrics: false, logger: createLogger({ service: 'b', destination: { write() {} } as never }) } });
+const sec = Math.floor(now / 1000);
+const token = await engine.provider.mintAccessToken({ iss: 'BKNURI0001', aud: 'MDHANNUN01', sub: 'c1', jti: 'j', scope: consent.scopes.join(' '), iat: sec, exp: sec + 86400 });
+const body = JSON.stringify({ org_code: 'BKNURI0001', ...pick!.key, from_date: '20240316', to_date: '20250315', limit: '100' });
+let pre = ''; let preBytes = Buffer.alloc(0);
+engine.post('/plain', async (_r, reply) => reply.type('application/json; charset=utf-8').send(pre));
+engine.post('/plain-bytes', async (_r, reply) => reply.type('application/json; charset=utf-8').send(preBytes));
+const first = await engine.inject({ method: 'POST', url: '/BKNURI0001/v2/bank/accounts/deposit/transactions', headers: { authorization: `Bearer ${token}`, 'x-api-tran-id': 'MDHANNUN01M00000000000000', 'x-api-type': 'user-consent', 'content-type': 'application/json' }, payload: body });
+pre = first.body; preBytes = Buffer.from(pre);
+const url = await engine.start({ port: 0 });
+console.log(JSON.stringify({ url, token, body, bytes: preBytes.length, cnt: JSON.parse(pre).trans_cnt, rsp: JSON.parse(pre).rsp_code }));
