@@ -130,14 +130,18 @@ describe('보험-003/보험-012: riders and coverages agree', () => {
         const cb = b?.customer(ci);
         for (const h of cb?.holdings('보험-001', NOW) ?? []) {
           const insured = (cb?.snapshot('보험-002', h, { request: {}, now: NOW })?.body['insured_list'] ?? []) as Row[];
-          const coverages = (cb?.snapshot('보험-012', h, { request: {}, now: NOW })?.body['coverage_list'] ?? []) as Row[];
+          const coverages = (cb?.snapshot('보험-012', h, { request: {}, now: NOW })?.body['coverage_list'] ??
+            []) as Row[];
           let riders = 0;
           for (const person of insured) {
-            const list = (cb?.snapshot('보험-003', h, { request: { insured_no: person['insured_no'] }, now: NOW })?.body['contract_list'] ?? []) as Row[];
+            const list = (cb?.snapshot('보험-003', h, { request: { insured_no: person['insured_no'] }, now: NOW })
+              ?.body['contract_list'] ?? []) as Row[];
             riders += list.length;
             for (const rider of list) {
               const amount = String(rider['contract_face_amt']);
-              expect(coverages.some((c) => c['insured_no'] === person['insured_no'] && String(c['coverage_amt']) === amount)).toBe(true);
+              expect(
+                coverages.some((c) => c['insured_no'] === person['insured_no'] && String(c['coverage_amt']) === amount),
+              ).toBe(true);
             }
           }
           expect(coverages.length).toBe(riders);

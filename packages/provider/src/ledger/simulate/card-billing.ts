@@ -1,4 +1,5 @@
 import { walkSchedule } from '../finance/amortization.ts';
+import { spendLoan } from './loan-flows.ts';
 import { OVERSEAS_MERCHANTS } from '../merchants/overseas-merchants.ts';
 import { merchantName } from '../merchants/merchant-picker.ts';
 import type { CardIssuerSlot, CardSlot } from '../plan/plan-types.ts';
@@ -57,6 +58,7 @@ function issuer(ctx: MonthContext, slot: CardIssuerSlot): void {
       '대출입금',
       `${brand} 카드론`,
     );
+    spendLoan(ctx, loan.disburseTo, loan.terms.startDay, loan.terms.principal, rng.next());
   }
   const cash: CashAdvance[] = [];
   if (rng.chance(slot.cashAdvance)) {

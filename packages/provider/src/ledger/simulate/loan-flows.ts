@@ -67,6 +67,7 @@ export function loanFlows(ctx: MonthContext): void {
         const label =
           slot.kind === 'claim' ? `${ctx.world.name(slot.org)} 대출금` : `${ctx.world.name(slot.org)} 대출금입금`;
         ctx.post(slot.disburseTo, ts, terms.principal, '대출입금', label);
+        spendLoan(ctx, slot.disburseTo, terms.startDay, terms.principal, rng.next());
       }
     }
     if (terms.startDay > ctx.last) continue;
@@ -92,13 +93,26 @@ export function loanFlows(ctx: MonthContext): void {
       push(ctx.bundle.loans, slot.idx, tx);
       ctx.counted();
       if (final && slot.kind === 'bankLoan' && slot.accountType === '3004') {
-        // The landlord returns the 전세 deposit the loan financed, the day the loan falls due.
-        ctx.post(slot.repayFrom, ts - 3600, Math.round(terms.principal * 1.25), '타행이체', '전세보증금 반환');
+        // The landlord returns the part of the 전세 deposit the loan financed, the day the loan falls due.
+        ctx.post(slot.repayFrom, ts - 3600, terms.principal, '타행이체', '전세보증금 반환');
       }
       if (amt > 0) ctx.post(slot.repayFrom, ts, -amt, '자동이체', loanMemo(ctx, slot));
       return true;
     });
   }
+}
+
+const LOAN_USES = ['임대보증금 송금', '자동차 구입', '병원비', '사업자금', '이사비용', '타사대출 상환', '학자금'];
+
+/**
+ * Borrowed money is for something: most of it leaves the account within a few days (by the month's last
+ * day at the latest), to a payee named for its purpose.
+ */
+export function spendLoan(ctx: MonthContext, account: number, day: number, principal: number, r: number): void {
+  const when = Math.min(day + 1 + Math.floor(r * 3), ctx.toDay);
+  const amt = Math.floor((principal * 0.85) / 10_000) * 10_000;
+  if (amt <= 0 || !ctx.inRange(when)) return;
+  ctx.post(account, ctx.at(when, r, 10, 16), -amt, '타행이체', LOAN_USES[Math.floor(r * LOAN_USES.length)] ?? '송금');
 }
 
 /** The day of lease payment n (1-based), the month after the contract and then monthly. */
