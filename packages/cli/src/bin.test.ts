@@ -15,7 +15,7 @@ describe('bin/hannun.js up (a real process)', () => {
       expect((await stat(BIN)).mode & 0o111).not.toBe(0);
       const child = spawn(process.execPath, [BIN, 'up'], {
         cwd: REPO_ROOT,
-        env: { ...process.env, PORT: '0', HANNUN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        env: { ...process.env, PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';

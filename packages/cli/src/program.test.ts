@@ -42,7 +42,7 @@ describe('hannun', () => {
     expect(lines[0]).toBe('Usage: hannun [options] [command]');
     expect(lines[2]).toMatch(/^한눈: 금융 마이데이터 생태계/);
     expect(lines[3]).toMatch(/^Hannun: run and work with/);
-    for (const sub of ['up', 'openapi [options]', 'bench [options]'])
+    for (const sub of ['up', 'provider', 'openapi [options]', 'bench [options]'])
       expect(out).toMatch(new RegExp(`^  ${sub.replace(/[[\]]/g, '\\$&')}\\s`, 'm'));
   });
 

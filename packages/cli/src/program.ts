@@ -4,6 +4,7 @@ import { BENCHMARKS } from './bench/registry.ts';
 import { runBenchmarks } from './bench/run-benchmarks.ts';
 import { runOpenApi } from './commands/openapi.ts';
 import { type Output, runUp } from './commands/up.ts';
+import { providerService } from './provider/provider-service.ts';
 import { SERVICES } from './ecosystem/services.ts';
 import { portSettings, SHARED_SETTINGS } from './ecosystem/up-config.ts';
 import { HANNUN_VERSION } from './version.ts';
@@ -30,6 +31,15 @@ export function createProgram(out: Output = process.stdout): Command {
     )
     .action(async () => {
       await runUp(out);
+    });
+
+  const providerEnv = describeConfig({ ...SHARED_SETTINGS, ...portSettings([providerService]) });
+  program
+    .command('provider')
+    .description('정보제공자 엔진만 실행합니다 (26개 기관, 11개 업권) / Run the information-provider engine alone')
+    .addHelpText('after', `\nEnvironment variables / 환경 변수:\n${providerEnv.join('\n')}\n\nCtrl-C stops it cleanly.`)
+    .action(async () => {
+      await runUp(out, { services: [providerService] });
     });
 
   program

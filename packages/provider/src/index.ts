@@ -46,3 +46,8 @@ export { createTokenVerifier, type TokenVerifier } from './tokens/token-verifier
 export { createTokenRevocations, type TokenRevocations } from './tokens/token-revocations.ts';
 export { createFaultInjector, type FaultInjector, type InstitutionFaults } from './hooks/fault-injection.ts';
 // --- end of the engine's exports ---
+
+// --- The data: institutions and the synthetic ledger (issue #3, items 1, 4) ---
+export type { Institution } from './institutions/institution.ts';
+export { DEMO_INSTITUTIONS } from './institutions/demo-institutions.ts';
+export * from './ledger/index.ts';

@@ -1,5 +1,6 @@
 import type { Logger, LogLevel } from '@hannun/infra';
 import type { Bilingual } from '../docs-hub/i18n.ts';
+import type { DemoInstitution } from './demo-file.ts';
 import type { EcosystemRole } from './roles.ts';
 
 /** A service of this run, as others see it. */
@@ -28,6 +29,8 @@ export interface ServiceContext {
 export interface StartedService {
   readonly url: string;
   stop(): Promise<void>;
+  /** What this service adds to demo.json (the provider: its institutions). */
+  readonly demo?: { readonly institutions?: readonly DemoInstitution[] };
 }
 
 /** One service of the ecosystem, as `hannun up` composes them (see services.ts). */

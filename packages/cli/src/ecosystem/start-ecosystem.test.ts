@@ -31,11 +31,15 @@ async function listenOnFreePort(): Promise<{ server: Server; port: number }> {
 }
 
 describe('startEcosystem', () => {
-  it('starts the docs hub on PORT, answers over HTTP and writes demo.json with mode 0600', async () => {
+  it('starts the provider engine and the docs hub, answers over HTTP and writes demo.json with mode 0600', async () => {
     const dataDir = join(dir, 'nested', 'data');
-    running = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dataDir }, ...quiet });
-    expect(running.services.map((s) => [s.name, s.role])).toEqual([['docs', 'docs']]);
-    const url = running.services[0]!.url;
+    running = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dataDir }, ...quiet });
+    expect(running.services.map((s) => [s.name, s.role])).toEqual([
+      ['provider', 'provider'],
+      ['docs', 'docs'],
+    ]);
+    const providerUrl = running.services[0]!.url;
+    const url = running.services[1]!.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
@@ -44,9 +48,19 @@ describe('startEcosystem', () => {
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
     const demo = JSON.parse(await readFile(running.demoFile, 'utf8')) as DemoFile;
     expect(Object.keys(demo)).toEqual(['services', 'institutions', 'people', 'pki', 'operator', 'generatedAt']);
+    expect(demo.institutions).toHaveLength(26);
+    expect(new Set(demo.institutions.map((i) => i.industry)).size).toBe(11);
+    expect(demo.institutions[0]).toEqual({
+      org_code: 'BKNURI0001',
+      industry: 'bank',
+      name: '누리은행',
+      baseUrl: `${providerUrl}/BKNURI0001`,
+    });
     expect(demo).toMatchObject({
-      services: [{ name: 'docs', role: 'docs', url }],
-      institutions: [],
+      services: [
+        { name: 'provider', role: 'provider', url: providerUrl },
+        { name: 'docs', role: 'docs', url },
+      ],
       people: [],
       pki: { rootCa: null, operatorClientCert: null, operatorClientKey: null },
       operator: { portalCredentials: null },
@@ -55,21 +69,21 @@ describe('startEcosystem', () => {
   });
 
   it('lists its services on the hub page as running', async () => {
-    running = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
-    const url = running.services[0]!.url;
+    running = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    const url = running.services.find((s) => s.name === 'docs')!.url;
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toContain(`<a href="${url}">${url}</a>`);
   });
 
   it('stops cleanly, and a restart keeps the data directory and rewrites demo.json as 0600', async () => {
-    const eco = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    const eco = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
     const url = eco.services[0]!.url;
     await writeFile(join(dir, 'keep-me.db'), 'data');
     await writeFile(eco.demoFile, '{}', { mode: 0o644 });
     await eco.stop();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
-    running = await startEcosystem({ env: { PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    running = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
     expect(await readFile(join(dir, 'keep-me.db'), 'utf8')).toBe('data');
     expect((await stat(running.demoFile)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(running.demoFile, 'utf8'))).toHaveProperty('services');
@@ -78,9 +92,10 @@ describe('startEcosystem', () => {
   it('reports a port in use clearly, naming the port and PORT', async () => {
     const { server, port } = await listenOnFreePort();
     try {
-      const error = await startEcosystem({ env: { PORT: String(port), HANNUN_DATA_DIR: dir }, ...quiet }).catch(
-        (e: unknown) => e,
-      );
+      const error = await startEcosystem({
+        env: { PORT: String(port), PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir },
+        ...quiet,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
       const message = (error as UserError).message;
       expect(message).toContain(`Port ${port} on 127.0.0.1 is already in use`);

@@ -9,7 +9,7 @@ import {
 import { UserError } from '../user-error.ts';
 import { HANNUN_VERSION } from '../version.ts';
 import { ensureDataDir, writeDemoFile } from './data-dir.ts';
-import { emptyDemoFile } from './demo-file.ts';
+import { type DemoInstitution, emptyDemoFile } from './demo-file.ts';
 import type { RunningServiceInfo, ServiceDefinition } from './service-definition.ts';
 import { SERVICES } from './services.ts';
 import { portSettings, SHARED_SETTINGS } from './up-config.ts';
@@ -69,6 +69,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
   await ensureDataDir(dataDir);
 
   const started: RunningService[] = [];
+  const institutions: DemoInstitution[] = [];
   const stopAll = async () => {
     for (const s of [...started].reverse()) await s.stop();
   };
@@ -84,6 +85,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
         running: () => started.map(({ name, role, url }) => ({ name, role, url })),
       });
       started.push({ name: def.name, role: def.role, url: service.url, stop: service.stop });
+      institutions.push(...(service.demo?.institutions ?? []));
     } catch (error) {
       await stopAll();
       if (error instanceof PortInUseError) throw new UserError(portInUseMessage(def, error));
@@ -91,9 +93,9 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
     }
   }
 
-  const demoFile = await writeDemoFile(
-    dataDir,
-    emptyDemoFile(started.map(({ name, role, url }) => ({ name, role, url }))),
-  );
+  const demoFile = await writeDemoFile(dataDir, {
+    ...emptyDemoFile(started.map(({ name, role, url }) => ({ name, role, url }))),
+    institutions,
+  });
   return { services: started, dataDir, demoFile, logger, stop: stopAll };
 }
