@@ -4,7 +4,7 @@ import { BENCHMARKS } from './bench/registry.ts';
 import { runBenchmarks } from './bench/run-benchmarks.ts';
 import { runOpenApi } from './commands/openapi.ts';
 import { type Output, runUp } from './commands/up.ts';
-import { providerService } from './provider/provider-service.ts';
+import { PROVIDER_SETTINGS, providerService } from './provider/provider-service.ts';
 import { SERVICES } from './ecosystem/services.ts';
 import { portSettings, SHARED_SETTINGS } from './ecosystem/up-config.ts';
 import { HANNUN_VERSION } from './version.ts';
@@ -21,7 +21,7 @@ export function createProgram(out: Output = process.stdout): Command {
     .helpCommand('help [command]', 'show help for a command / 명령 도움말')
     .showHelpAfterError('(hannun --help: 사용법 / usage)');
 
-  const env = describeConfig({ ...SHARED_SETTINGS, ...portSettings(SERVICES) });
+  const env = describeConfig({ ...SHARED_SETTINGS, ...portSettings(SERVICES), ...PROVIDER_SETTINGS });
   program
     .command('up')
     .description('생태계의 모든 서비스를 한 번에 실행합니다 / Run every service of the ecosystem in one process')
@@ -33,7 +33,7 @@ export function createProgram(out: Output = process.stdout): Command {
       await runUp(out);
     });
 
-  const providerEnv = describeConfig({ ...SHARED_SETTINGS, ...portSettings([providerService]) });
+  const providerEnv = describeConfig({ ...SHARED_SETTINGS, ...portSettings([providerService]), ...PROVIDER_SETTINGS });
   program
     .command('provider')
     .description('정보제공자 엔진만 실행합니다 (26개 기관, 11개 업권) / Run the information-provider engine alone')

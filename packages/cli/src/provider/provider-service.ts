@@ -1,5 +1,7 @@
+import { loadConfig, setting } from '@hannun/infra';
 import {
   createLedger,
+  createManualClock,
   createMemoryConsentStore,
   createProviderEngine,
   DEMO_INSTITUTIONS,
@@ -15,6 +17,17 @@ export const DEMO_SEED = 'hannun-demo';
 /** Years of history before today. */
 const HISTORY_YEARS = 3;
 
+/** Settings of the provider in `hannun up` and `hannun provider` (besides PROVIDER_PORT). */
+export const PROVIDER_SETTINGS = {
+  PROVIDER_TEST_HOOKS_TOKEN: setting.string({
+    optional: true,
+    minLength: 16,
+    secret: true,
+    description:
+      'Turns on the provider test hooks (fault injection, read-only customer view, a controllable clock) under /_test, for this bearer token (at least 16 characters). Off when unset: never set it in production',
+  }),
+};
+
 /**
  * The information-provider engine with the demo's 26 institutions. Data is synthetic and deterministic;
  * the clock is real time, so new transactions appear day by day. mTLS, registry allow-lists and persisted
@@ -28,7 +41,11 @@ export const providerService: ServiceDefinition = {
   defaultPort: 4100,
   portVariable: 'PROVIDER_PORT',
   async start(ctx) {
-    const today = kstDate(systemClock.nowMs());
+    const env = loadConfig(PROVIDER_SETTINGS);
+    const hooksToken = env.PROVIDER_TEST_HOOKS_TOKEN;
+    // With the test hooks on, the clock is controllable (POST <prefix>/clock), starting at real time.
+    const clock = hooksToken ? createManualClock(systemClock.nowMs()) : systemClock;
+    const today = kstDate(clock.nowMs());
     const books = createLedger({
       institutions: DEMO_INSTITUTIONS,
       customers: DEMO_CUSTOMERS,
@@ -39,7 +56,12 @@ export const providerService: ServiceDefinition = {
       institutions: DEMO_INSTITUTIONS,
       books: books.values(),
       consents: createMemoryConsentStore(),
-      config: { logger: ctx.logger, serviceName: 'provider' },
+      clock,
+      config: {
+        logger: ctx.logger,
+        serviceName: 'provider',
+        ...(hooksToken ? { testHooks: { enabled: true, adminToken: hooksToken } } : {}),
+      },
     });
     const url = await engine.start({ host: ctx.host, port: ctx.port });
     ctx.logger.info(
