@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { createLogger, createLogSink, type LogSink } from '@hannun/infra';
-import { type ApiType, encodeValue, generateTranId } from '@hannun/spec';
 import type { Response } from 'light-my-request';
 import type { Temporal } from 'temporal-polyfill';
 import { kstDate } from '../clock/kst.ts';
@@ -11,7 +9,15 @@ import type { CompiledApi } from '../engine/compile-api.ts';
 import type { Holding } from '../ledger/ledger.ts';
 import { createProviderEngine, type ProviderEngine } from '../server/create-provider-engine.ts';
 import type { ProviderEngineConfig } from '../server/engine-config.ts';
-import { fixtureValue } from './fixture-values.ts';
+import {
+  type CallOptions,
+  callApi,
+  type Grant,
+  grantFor,
+  knownFields,
+  requestOf,
+  type TokenOptions,
+} from './engine-calls.ts';
 import {
   FIXTURE_NOW,
   FIXTURE_ORGS,
@@ -23,42 +29,10 @@ import {
   type Variant,
 } from './fixture-world.ts';
 
-export const OPERATOR_ORG = 'MDHANNUN01';
+export { bodyOf, type CallOptions, type Grant, OPERATOR_ORG } from './engine-calls.ts';
 
-export interface Grant {
-  readonly consent: ConsentRecord;
-  readonly token: string;
-  readonly jti: string;
-}
-
-export interface GrantOptions {
+export interface GrantOptions extends TokenOptions {
   readonly consent?: Partial<ConsentRecord> & { readonly ci?: string };
-  /** The token's scope string; the consent's scopes by default. */
-  readonly scope?: string;
-  /** Seconds from the clock's now until expiry (default 90 days); negative for an expired token. */
-  readonly expiresIn?: number;
-  /** Sign with another institution's key (and iss). */
-  readonly signedBy?: FixtureOrg;
-  readonly aud?: string;
-}
-
-export interface CallOptions {
-  /** The token; null for none. */
-  readonly token: string | null;
-  readonly version?: string;
-  /** The tran id; null for none, a fresh one by default. */
-  readonly tranId?: string | null;
-  /** x-api-type; null for none. Default user-consent. */
-  readonly apiType?: ApiType | string | null;
-  readonly method?: string;
-  /** Request fields as wire strings (query or body); `validRequest` builds them. */
-  readonly fields?: Readonly<Record<string, string>>;
-  /** Path parameters ({card_id}). */
-  readonly params?: Readonly<Record<string, string>>;
-  readonly headers?: Readonly<Record<string, string>>;
-  /** A raw body instead of JSON of `fields`. */
-  readonly rawBody?: string;
-  readonly path?: string;
 }
 
 export interface ValidRequestOptions {
@@ -88,9 +62,6 @@ export interface Harness {
   call(org: FixtureOrg, apiId: string, opts: CallOptions): Promise<Response>;
   close(): Promise<void>;
 }
-
-const wire = (type: Parameters<typeof encodeValue>[0], value: unknown) =>
-  encodeValue(type, value as never, { field: 'fixture', location: 'query' });
 
 /** Fields that name the asset beyond the list's key (보험-003 insured_no, 보험-007 car_number). */
 const EXTRA_KEYS: Record<string, string> = { insured_no: '01', car_number: '12가3456' };
@@ -132,33 +103,19 @@ export function createHarness(config: ProviderEngineConfig = {}): Harness {
   const validRequest: Harness['validRequest'] = (org, apiId, opts = {}) => {
     const compiled = api(org, apiId);
     const today = opts.today ?? kstDate(clock.nowMs());
-    const from = today.subtract({ days: (opts.days ?? 7) - 1 });
     const holding = opts.holding ?? assetFor(org, apiId);
-    const fields: Record<string, string> = {};
-    const params: Record<string, string> = {};
-    const known: Record<string, string> = {
-      org_code: org,
-      from_date: wire({ kind: 'DATE' }, from),
-      to_date: wire({ kind: 'DATE' }, today),
-      from_month: wire({ kind: 'MONTH' }, today.toPlainYearMonth().subtract({ months: 1 })),
-      to_month: wire({ kind: 'MONTH' }, today.toPlainYearMonth()),
-      charge_month: wire({ kind: 'MONTH' }, today.toPlainYearMonth()),
-      ...(opts.limit === null ? {} : { limit: String(opts.limit ?? 2) }),
+    const known = {
+      ...knownFields(org, today, {
+        days: opts.days ?? 7,
+        limit: opts.limit === null ? null : (opts.limit ?? 2),
+        chargeMonth: today.toPlainYearMonth(),
+      }),
       ...EXTRA_KEYS,
       ...(holding?.key ?? {}),
     };
-    for (const node of compiled.requestShape) {
-      const value = known[node.name];
-      if (value !== undefined && (node.required || node.name === 'limit' || holding?.key[node.name] !== undefined))
-        fields[node.name] = value;
-      else if (node.required && node.kind === 'field')
-        fields[node.name] = wire(node.type, fixtureValue(node.type, node.name, 1, today));
-    }
-    for (const node of compiled.pathShape ?? []) params[node.name] = known[node.name] ?? 'X';
-    return { fields, params };
+    return requestOf(compiled, known, holding?.key ?? {}, today);
   };
 
-  let jtiSerial = 0;
   return {
     engine,
     clock,
@@ -167,52 +124,9 @@ export function createHarness(config: ProviderEngineConfig = {}): Harness {
     api,
     assetFor,
     validRequest,
-    async grant(org, opts = {}) {
-      const consent = fixtureConsent(fixtures[org], { ci: KIM_CI, ...opts.consent });
-      consents.put(consent);
-      const now = Math.floor(clock.nowMs() / 1000);
-      const jti = `jti-${++jtiSerial}-${randomUUID()}`;
-      const iss = opts.signedBy ?? org;
-      const token = await engine.provider.mintAccessToken({
-        iss,
-        aud: opts.aud ?? OPERATOR_ORG,
-        sub: consent.id,
-        jti,
-        scope: opts.scope ?? consent.scopes.join(' '),
-        iat: now,
-        exp: now + (opts.expiresIn ?? 90 * 86_400),
-      });
-      return { consent, token, jti };
-    },
-    async call(org, apiId, opts) {
-      const compiled = api(org, apiId);
-      const fixture = fixtures[org];
-      const version = opts.version ?? 'v2';
-      const resource = compiled.spec.resource.replace(/\{([a-z_]+)\}/g, (_, name: string) =>
-        encodeURIComponent(opts.params?.[name] ?? 'X'),
-      );
-      const path = opts.path ?? `${fixture.institution.basePath}/${version}/${compiled.industry}${resource}`;
-      const headers: Record<string, string> = { ...opts.headers };
-      if (opts.token !== null) headers['authorization'] = `Bearer ${opts.token}`;
-      if (opts.tranId !== null) headers['x-api-tran-id'] = opts.tranId ?? generateTranId(OPERATOR_ORG, 'M');
-      if (opts.apiType !== null) headers['x-api-type'] = opts.apiType ?? 'user-consent';
-      const method = opts.method ?? compiled.method;
-      if (compiled.method === 'GET' || method === 'GET') {
-        const query = new URLSearchParams(opts.fields ?? {}).toString();
-        return engine.inject({ method: method as 'GET', url: query ? `${path}?${query}` : path, headers });
-      }
-      return engine.inject({
-        method: method as 'POST',
-        url: path,
-        headers: { 'content-type': 'application/json', ...headers },
-        payload: opts.rawBody ?? JSON.stringify(opts.fields ?? {}),
-      });
-    },
+    grant: (org, opts = {}) =>
+      grantFor(engine, clock, fixtureConsent(fixtures[org], { ci: KIM_CI, ...opts.consent }), opts),
+    call: (org, apiId, opts) => callApi(engine, fixtures[org].institution.basePath, api(org, apiId), opts),
     close: () => engine.stop(),
   };
-}
-
-/** The body of an answer, parsed. */
-export function bodyOf(response: Response): Record<string, unknown> {
-  return response.json() as Record<string, unknown>;
 }
