@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { OPENAPI_ROLES } from '@hannun/spec';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProgram } from './program.ts';
+import { BENCHMARKS } from './bench/registry.ts';
 import { UserError } from './user-error.ts';
 
 let dir: string;
@@ -89,6 +90,9 @@ describe('hannun', () => {
       join(dir, 'b.md'),
     ]);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe("No benchmark named 'nope'. Known: wire-codec.");
+    expect((error as Error).message).toBe(
+      `No benchmark named 'nope'. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}.`,
+    );
+    expect(BENCHMARKS.map((b) => b.name)).toEqual(['wire-codec', 'provider-chain', 'ledger-generation']);
   });
 });

@@ -2,7 +2,7 @@
 export interface Measurement {
   readonly name: string;
   readonly value: number;
-  readonly unit: 'ops/s' | 'ratio' | 'ms' | 'MB/s';
+  readonly unit: 'ops/s' | 'req/s' | 'ratio' | 'ms' | 'µs' | 's' | 'MB/s' | 'MB' | 'count';
   readonly note?: string;
 }
 

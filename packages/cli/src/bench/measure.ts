@@ -26,7 +26,9 @@ function timeOnce(fn: () => unknown, iterations: number): number {
   return (iterations * 1e9) / Math.max(ns, 1);
 }
 
-function median(xs: number[]): number {
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;

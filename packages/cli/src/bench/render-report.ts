@@ -6,6 +6,7 @@ const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function formatValue(m: Measurement): string {
   if (!Number.isFinite(m.value)) return 'n/a';
   if (m.unit === 'ratio') return `${m.value.toFixed(2)}×`;
+  if (m.unit === 'count') return Math.round(m.value).toLocaleString('en-US');
   const digits = m.value >= 100 ? 0 : m.value >= 10 ? 1 : 2;
   return m.value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
