@@ -39,7 +39,8 @@ describe('next_page cursor', () => {
         const cursor = codec.encode(b, p);
         expect(codec.decode(b, cursor.slice(0, -1))).toBeUndefined();
         expect(codec.decode(b, cursor + extra)).toBeUndefined();
-        expect(codec.decode(b, extra + cursor.slice(extra.length))).toBe(
+        // A prefix equal to the cursor's own is the cursor: decode gives a new object, so compare by value.
+        expect(codec.decode(b, extra + cursor.slice(extra.length))).toEqual(
           extra === cursor.slice(0, extra.length) ? codec.decode(b, cursor) : undefined,
         );
       }),

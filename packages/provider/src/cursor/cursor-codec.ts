@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Where a paginated read continues: the offset into the series and the provider time of its first page
@@ -33,9 +33,7 @@ const MAX_AS_OF = 2 ** 48 - 1;
 
 export function createCursorCodec(secret: Uint8Array = randomBytes(32)): CursorCodec {
   if (secret.length < 32) throw new RangeError('the cursor secret needs at least 32 bytes');
-  const key = Buffer.from(secret);
-  const mac = (binding: string, payload: Buffer) =>
-    createHmac('sha256', key).update(binding).update('\u0000').update(payload).digest().subarray(0, MAC_BYTES);
+  const mac = hmacSha256(Buffer.from(secret));
 
   return {
     encode(binding, { offset, asOf }) {
@@ -58,5 +56,38 @@ export function createCursorCodec(secret: Uint8Array = randomBytes(32)): CursorC
       if (payload.readUInt8(0) !== VERSION) return undefined;
       return { offset: payload.readUInt32BE(1), asOf: payload.readUIntBE(5, 6) };
     },
+  };
+}
+
+const BLOCK = 64;
+const DIGEST = 32;
+
+/**
+ * HMAC-SHA-256 (RFC 2104) of `binding`, a NUL and `payload`, truncated to MAC_BYTES: the very bytes of
+ * `createHmac('sha256', key)`, computed as two one-shot hashes over preallocated buffers that hold the
+ * padded key's ipad and opad blocks, instead of keying a new HMAC object for every cursor.
+ */
+function hmacSha256(secret: Buffer): (binding: string, payload: Buffer) => Buffer {
+  const key = Buffer.alloc(BLOCK);
+  (secret.length > BLOCK ? createHash('sha256').update(secret).digest() : secret).copy(key);
+  const padded = (byte: number, size: number): Buffer => {
+    const block = Buffer.alloc(size);
+    for (let i = 0; i < BLOCK; i++) block[i] = key[i]! ^ byte;
+    return block;
+  };
+  let inner = padded(0x36, 1024);
+  const outer = padded(0x5c, BLOCK + DIGEST);
+  return (binding, payload) => {
+    const need = BLOCK + Buffer.byteLength(binding) + 1 + payload.length;
+    if (need > inner.length) {
+      const grown = Buffer.alloc(Math.max(need, inner.length * 2));
+      inner.copy(grown, 0, 0, BLOCK);
+      inner = grown;
+    }
+    let at = BLOCK + inner.write(binding, BLOCK, 'utf8');
+    inner[at++] = 0;
+    at += payload.copy(inner, at);
+    hash('sha256', inner.subarray(0, at), 'buffer').copy(outer, BLOCK);
+    return hash('sha256', outer, 'buffer').subarray(0, MAC_BYTES);
   };
 }

@@ -48,12 +48,12 @@ export function pageOf<T>(
   api: CompiledApi,
   passed: Passed,
   deps: HandlerDeps,
-): { page: readonly T[]; next: string | undefined } {
+): { page: readonly T[]; next: string | undefined; nextOffset: number | undefined } {
   const offset = passed.position?.offset ?? 0;
-  if (!api.paginated) return { page: items, next: undefined };
+  if (!api.paginated) return { page: items, next: undefined, nextOffset: undefined };
   const end = offset + pageSize(api, passed);
   const page = offset === 0 && end >= items.length ? items : items.slice(offset, end);
   const next =
     end < items.length ? deps.cursors.encode(passed.binding, { offset: end, asOf: readTime(passed) }) : undefined;
-  return { page, next };
+  return { page, next, nextOffset: next === undefined ? undefined : end };
 }

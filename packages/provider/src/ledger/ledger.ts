@@ -52,6 +52,12 @@ export interface Snapshot {
 export interface CustomerBook {
   /** The customer's CI (연계정보, Base64 of 88 characters). */
   readonly ci: string;
+  /**
+   * True when every read is a function of its arguments and the second of `now` alone (the generated
+   * ledger): the engine may then keep answers for identical requests. A book whose data can change under
+   * the same arguments (a test fixture) leaves it out.
+   */
+  readonly pure?: boolean;
   /** Assets listed by this list API at `now`, in a stable order (closed ones stay listed with their status). */
   holdings(listApi: string, now: Temporal.PlainDateTime): readonly Holding[];
   /**

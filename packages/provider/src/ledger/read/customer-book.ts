@@ -8,6 +8,7 @@ import { API_READERS } from './api-readers.ts';
 import { holdingOf, listApiOf } from './holdings.ts';
 import { Reader } from './reader.ts';
 import { date, ms } from './row-values.ts';
+import { tsOfPlainDateTime } from '../time/temporal-values.ts';
 import type { SeriesMemo } from './series-memo.ts';
 
 /** The name of an API's list in its response (series items wrap into it for a snapshot, and back). */
@@ -42,6 +43,27 @@ function requestKey(request: Row): string {
 }
 
 /**
+ * The read's time as a memo key: its ts (reads see whole seconds), remembered for the last date-time object
+ * (the engine's clock hands out one per second).
+ */
+let lastNow: Temporal.PlainDateTime | undefined;
+let lastSecond = 0;
+function secondOf(now: Temporal.PlainDateTime): number {
+  if (now !== lastNow) {
+    lastSecond = tsOfPlainDateTime(now);
+    lastNow = now;
+  }
+  return lastSecond;
+}
+
+interface HeldList {
+  now: Temporal.PlainDateTime;
+  readonly from: number;
+  readonly until: number;
+  readonly list: readonly Holding[];
+}
+
+/**
  * What one institution holds for one customer, read at the engine's clock. Holdings are the customer's
  * products at this institution opened by now; snapshots and series come from the API readers over the
  * customer's simulated months. Series results are memoised briefly, so paging through a long range does
@@ -49,7 +71,11 @@ function requestKey(request: Row): string {
  */
 export class LedgerCustomerBook implements CustomerBook {
   readonly ci: string;
+  /** Reads are a function of their arguments and the second of `now`: the engine may memoise answers. */
+  readonly pure = true;
   private readonly apis: ReadonlySet<string>;
+  /** The last holdings of each list API, with the span of `now` (ts, [from, until)) they stay the same over. */
+  private readonly held = new Map<string, HeldList>();
 
   constructor(
     private readonly pop: Population,
@@ -66,13 +92,33 @@ export class LedgerCustomerBook implements CustomerBook {
     return new Reader(this.pop, this.index, this.org, now);
   }
 
+  /**
+   * Holdings depend on `now` only through which slots have opened (to the second) and the day (status
+   * changes fall on day boundaries): the list is kept with the span of time over which neither moves.
+   */
   holdings(listApi: string, now: Temporal.PlainDateTime): readonly Holding[] {
     if (!this.apis.has(listApi)) return [];
+    const last = this.held.get(listApi);
+    if (last && last.now === now) return last.list;
+    const end = this.pop.world.endDay;
+    const raw = tsOfPlainDateTime(now);
+    const ts = Number.isFinite(end) ? Math.min(raw, (end + 1) * SECONDS_PER_DAY - 1) : raw;
+    if (last && ts >= last.from && ts < last.until) {
+      last.now = now;
+      return last.list;
+    }
     const r = this.reader(now);
     const out: Holding[] = [];
+    let from = r.nowDay * SECONDS_PER_DAY;
+    let until = from + SECONDS_PER_DAY;
     for (const slot of r.plan.slots) {
-      if (slot.org === this.org && listApiOf(slot) === listApi && r.exists(slot)) out.push(holdingOf(r, slot, listApi));
+      if (slot.org !== this.org) continue;
+      const opened = slot.opened * SECONDS_PER_DAY + slot.openedSec;
+      if (opened <= r.nowTs) from = Math.max(from, opened);
+      else until = Math.min(until, opened);
+      if (listApiOf(slot) === listApi && r.exists(slot)) out.push(holdingOf(r, slot, listApi));
     }
+    if (r.nowTs === ts) this.held.set(listApi, { now, from, until, list: out });
     return out;
   }
 
@@ -107,7 +153,7 @@ export class LedgerCustomerBook implements CustomerBook {
     if (!this.apis.has(apiId)) return [];
     const slot = this.slotOf(holding);
     if (slot === undefined) return [];
-    const key = `${this.org}|${this.index}|${apiId}|${holding?.id ?? '-'}|${requestKey(ctx.request)}|${String(ctx.now)}`;
+    const key = `${this.org}|${this.index}|${apiId}|${holding?.id ?? '-'}|${requestKey(ctx.request)}|${secondOf(ctx.now)}`;
     const hit = this.memo.get(key);
     if (hit) return hit;
     const r = this.reader(ctx.now);

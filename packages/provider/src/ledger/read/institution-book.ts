@@ -7,6 +7,8 @@ import type { SeriesMemo } from './series-memo.ts';
 /** Everything one institution holds: its customers are those whose plan has a product there. */
 export class LedgerInstitutionBook implements InstitutionBook {
   readonly orgCode: string;
+  /** Customer books already handed out, by population index: a book is stateless apart from its caches. */
+  private readonly books = new Map<number, LedgerCustomerBook>();
 
   constructor(
     private readonly pop: Population,
@@ -19,8 +21,12 @@ export class LedgerInstitutionBook implements InstitutionBook {
   customer(ci: string): CustomerBook | undefined {
     const index = this.pop.indexOf(ci);
     if (index === undefined) return undefined;
+    const known = this.books.get(index);
+    if (known) return known;
     if (!this.pop.plan(index).slots.some((s) => s.org === this.orgCode)) return undefined;
-    return new LedgerCustomerBook(this.pop, index, this.orgCode, this.institution.industry, this.memo);
+    const book = new LedgerCustomerBook(this.pop, index, this.orgCode, this.institution.industry, this.memo);
+    this.books.set(index, book);
+    return book;
   }
 
   *customers(): Iterable<string> {
