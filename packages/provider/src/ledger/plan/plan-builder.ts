@@ -74,6 +74,24 @@ export class PlanBuilder {
     return Math.max(day, notBefore);
   }
 
+  /**
+   * The random stream of a product's later life (closed, lost, dormant, repaid early): its own per slot, so
+   * deciding it draws nothing from the plan's stream and leaves every other product as it was.
+   */
+  fateRng(idx: number): Rng {
+    return Rng.of(this.inputs.seed, this.index, 0xfa7e, idx);
+  }
+
+  /**
+   * A day inside the history's first 14 months (so before a reader's usual `now`), at least `afterDays`
+   * after `notBefore`; undefined when there is no such day.
+   */
+  fateDay(rng: Rng, notBefore: number, afterDays: number): number | undefined {
+    const from = Math.max(this.inputs.start + 30, notBefore + afterDays);
+    const to = Math.min(this.inputs.horizon, this.inputs.start + 420);
+    return from > to ? undefined : rng.between(from, to);
+  }
+
   openedSec(): number {
     return this.rng.between(9 * 3600, 20 * 3600);
   }

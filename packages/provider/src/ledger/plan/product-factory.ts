@@ -369,18 +369,23 @@ export function addCard(
 
 export function addPrepaidCard(b: PlanBuilder, card: Institution, from: number): Slot {
   const { rng } = b;
+  const opened = Math.max(b.openedOf(from), b.openingDay(0.5, 0, 3));
+  // Some prepaid cards are reported lost (분실신고): no purchase or top-up after, the balance stays.
+  const fate = b.fateRng(b.slots.length);
+  const lostDay = fate.chance(0.3) ? b.fateDay(fate, opened, 60) : undefined;
   return b.add<'prepaidCard'>((idx) => ({
     kind: 'prepaidCard',
     idx,
     org: card.orgCode,
     industry: 'card',
     prodName: pickName(rng, brandOf(card.name), PREPAID_CARD_NAMES),
-    opened: Math.max(b.openedOf(from), b.openingDay(0.5, 0, 3)),
+    opened,
     openedSec: b.openedSec(),
     ppId: opaqueId('pp', b.index, idx),
     topUp: rng.pick([50_000, 100_000, 200_000, 300_000]),
     from,
     perMonth: rng.between(2, 8),
+    ...(lostDay !== undefined ? { statusChange: { day: lostDay, status: 'lost' as const } } : {}),
   }));
 }
 
@@ -557,14 +562,12 @@ export function addCarPolicy(b: PlanBuilder, insu: Institution, car: Car, payVia
 export function addPolicyLoan(b: PlanBuilder, insu: Institution, policy: PolicySlot, repayFrom: number): Slot {
   const { rng } = b;
   const start = Math.max(policy.opened + 365, b.openingDay(0.6, 0, 3));
-  const terms = loanTerms(
-    b,
-    krw(Math.max(1_000_000, policy.premium * rng.between(8, 30)), 100_000),
-    rng.between(4_300, 8_900),
-    rng.pick([60, 84, 120]),
-    'bullet',
-    start,
-  );
+  const principal = krw(Math.max(1_000_000, policy.premium * rng.between(8, 30)), 100_000);
+  const rateMilli = rng.between(4_300, 8_900);
+  const months = rng.pick([60, 84, 120]);
+  // Many policy loans are short: borrowed for a year and repaid (closed) at its end.
+  const fate = b.fateRng(b.slots.length);
+  const terms = loanTerms(b, principal, rateMilli, fate.chance(0.35) ? 12 : months, 'bullet', start);
   return b.add<'policyLoan'>((idx) => ({
     kind: 'policyLoan',
     idx,
@@ -595,6 +598,11 @@ export function addEfin(
   const { rng } = b;
   const brand = brandOf(efin.name);
   const opened = Math.max(b.openedOf(from), b.openingDay(0.8, 0, 5));
+  // Some accounts fall dormant (휴면): the user stops, the money stays; the wallet and the 간편결제 account alike.
+  const fate = b.fateRng(b.slots.length);
+  const dormantDay = fate.chance(0.08) ? b.fateDay(fate, opened, 90) : undefined;
+  const statusChange =
+    dormantDay !== undefined ? { statusChange: { day: dormantDay, status: 'dormant' as const } } : {};
   const accountId = opaqueId(`${brand.length > 0 ? 'u' : 'a'}`, b.index, b.slots.length, 7);
   const out: Slot[] = [];
   let money = -1;
@@ -617,6 +625,7 @@ export function addEfin(
       chargeFrom: from,
       limit: 2_000_000,
       openingBalance: opened < b.inputs.start ? rng.between(0, 60_000) * 10 : 0,
+      ...statusChange,
     }));
     money = slot.idx;
     out.push(slot);
@@ -638,6 +647,7 @@ export function addEfin(
       methods,
       primary: cards.length > 0 ? (money >= 0 ? 1 : 0) : 0,
       perMonth,
+      ...statusChange,
     })),
   );
   return out;
@@ -832,7 +842,7 @@ export function addClaim(b: PlanBuilder, inst: Institution, repayFrom: number): 
   const { rng } = b;
   const usury = inst.industry === 'usury';
   const start = Math.max(b.openedOf(repayFrom), b.openingDay(0.6, 0, 2));
-  const terms = usury
+  let terms = usury
     ? loanTerms(
         b,
         krw(rng.between(1_000_000, 8_000_000), 100_000),
@@ -849,6 +859,10 @@ export function addClaim(b: PlanBuilder, inst: Institution, repayFrom: number): 
         'equalPrincipal',
         start,
       );
+  // Some claims are settled early: the debtor repays on a shorter schedule, the claim closes (상환완료).
+  const fate = b.fateRng(b.slots.length);
+  const settleBy = Math.floor((b.inputs.start + 400 - start) / 31);
+  if (fate.chance(0.4) && settleBy >= 6 && settleBy < terms.months) terms = { ...terms, months: settleBy };
   const creditor = rng.pick(['(구)한마음카드', '(구)온새미저축은행', '(구)바른캐피탈', '(구)미소금융대부']);
   return b.add<'claim'>((idx) => ({
     kind: 'claim',

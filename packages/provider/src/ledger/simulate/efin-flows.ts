@@ -162,7 +162,7 @@ function payments(ctx: MonthContext, slot: EfinPaySlot, rng: Rng, queue: (slot: 
     ctx.counted();
     if (inst === 0 && category && rng.chance(category.cancel)) {
       const cancelTs = Math.min(ts + rng.between(1, 3) * 86_400 + rng.int(3600), (ctx.toDay + 1) * 86_400 - 1);
-      if (cancelTs <= ts) continue;
+      if (cancelTs <= ts || !ctx.live(slot, ctx.dayOf(cancelTs))) continue;
       pays.push({ ...pay, ts: cancelTs, type: '02', amt: -amt });
       ctx.counted();
       if (method.kind === 'money')
