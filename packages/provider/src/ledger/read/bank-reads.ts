@@ -1,4 +1,3 @@
-import { maturityDay } from '../finance/amortization.ts';
 import type { Row } from '../ledger.ts';
 import { securityAt } from '../market/securities-universe.ts';
 import type { BankFundSlot, Slot } from '../plan/plan-types.ts';
@@ -7,17 +6,8 @@ import { A, B } from '../simulate/live-state.ts';
 import { maturityOf } from '../simulate/saving-flows.ts';
 import { addMonths, SECONDS_PER_DAY } from '../time/day-number.ts';
 import { type ApiReader, series, snapshot } from './answer.ts';
+import { bankStyleLoanReads } from './loan-reads.ts';
 import { currencyOf, depositAt, isDepositLike } from './deposit-view.ts';
-import {
-  bankStyleLoanRow,
-  isLoanSlot,
-  loanBalanceAt,
-  loanChangedAt,
-  loanRepayDate,
-  loanTransactions,
-  nextRepayDate,
-  repayMethod,
-} from './loan-view.ts';
 import type { Reader } from './reader.ts';
 import { amountIn, cents, date, dayTransNo, dtime, krw, rate, units } from './row-values.ts';
 
@@ -143,37 +133,5 @@ export const BANK_READS: Readonly<Record<string, ApiReader>> = {
         balance_amt: krw(tx.bal),
       }));
   }),
-  '은행-008': snapshot((r, slot) => {
-    if (!isLoanSlot(slot) || slot.kind !== 'bankLoan') return undefined;
-    return {
-      body: {
-        holder_name: r.plan.person.name,
-        issue_date: date(slot.terms.startDay),
-        exp_date: date(maturityDay(slot.terms)),
-        last_offered_rate: rate(slot.terms.rateMilli),
-        repay_date: loanRepayDate(slot),
-        repay_method: repayMethod(slot),
-        ...repayAccount(r, slot.repayFrom),
-      },
-      changedAt: r.listChangedTs(slot),
-    };
-  }),
-  '은행-009': snapshot((r, slot) => {
-    if (!isLoanSlot(slot) || slot.kind !== 'bankLoan') return undefined;
-    const next = nextRepayDate(r, slot);
-    return {
-      body: {
-        currency_code: 'KRW',
-        balance_amt: krw(loanBalanceAt(r, slot)),
-        loan_principal: krw(slot.terms.principal),
-        ...(next ? { next_repay_date: next } : {}),
-      },
-      changedAt: loanChangedAt(r, slot),
-    };
-  }),
-  '은행-010': series((r, slot, request) => {
-    if (!isLoanSlot(slot) || slot.kind !== 'bankLoan') return undefined;
-    const [from, to] = r.dateRange(request);
-    return loanTransactions(r, slot, from, to).map((tx) => bankStyleLoanRow(tx));
-  }),
+  ...bankStyleLoanReads('bankLoan', ['은행-008', '은행-009', '은행-010'], repayAccount),
 };

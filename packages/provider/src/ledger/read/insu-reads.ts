@@ -4,15 +4,14 @@ import { coveragesOf, ridersOf } from '../plan/policy-kinds.ts';
 import { statusOn } from '../plan/plan-types.ts';
 import { carPremium, premiumDay, premiumDue } from '../simulate/insurance-flows.ts';
 import { addMonths, dayOfTs, firstDayOfMonth, SECONDS_PER_DAY } from '../time/day-number.ts';
+import { loanDetailBody } from './loan-reads.ts';
 import { type ApiReader, latest, series, snapshot } from './answer.ts';
 import {
   bankStyleLoanRow,
   isLoanSlot,
-  loanBalanceAt,
   loanChangedAt,
   loanExpDate,
   loanTransactions,
-  nextRepayDate,
   repayMethod,
 } from './loan-view.ts';
 import type { Reader } from './reader.ts';
@@ -189,16 +188,7 @@ export const INSU_READS: Readonly<Record<string, ApiReader>> = {
   }),
   '보험-010': snapshot((r, slot) => {
     if (!isLoanSlot(slot) || slot.kind !== 'policyLoan') return undefined;
-    const next = nextRepayDate(r, slot);
-    return {
-      body: {
-        currency_code: 'KRW',
-        balance_amt: krw(loanBalanceAt(r, slot)),
-        loan_principal: krw(slot.terms.principal),
-        ...(next ? { next_repay_date: next } : {}),
-      },
-      changedAt: loanChangedAt(r, slot),
-    };
+    return { body: loanDetailBody(r, slot), changedAt: loanChangedAt(r, slot) };
   }),
   '보험-011': series((r, slot, request) => {
     if (!isLoanSlot(slot) || slot.kind !== 'policyLoan') return undefined;

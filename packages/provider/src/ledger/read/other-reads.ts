@@ -9,6 +9,7 @@ import { addMonths, dayOfTs, firstDayOfMonth, SECONDS_PER_DAY } from '../time/da
 import { monthOfYearMonth } from '../time/temporal-values.ts';
 import { type ApiReader, series, snapshot } from './answer.ts';
 import { repayAccount } from './bank-reads.ts';
+import { bankStyleLoanReads, loanDetailBody } from './loan-reads.ts';
 import {
   bankStyleLoanRow,
   isLoanSlot,
@@ -17,7 +18,6 @@ import {
   loanRepayDate,
   loanTransactions,
   loanTransNo,
-  nextRepayDate,
   repayMethod,
 } from './loan-view.ts';
 import type { Reader } from './reader.ts';
@@ -37,39 +37,7 @@ function nextLeaseDay(r: Reader, slot: LeaseSlot): number | undefined {
 
 /** 할부금융-002 … 006, 보증보험-002/003, 통신-002 … 004, P2P-002 … 004, 채권-002/003. */
 export const OTHER_READS: Readonly<Record<string, ApiReader>> = {
-  '할부금융-002': snapshot((r, slot) => {
-    if (!isLoanSlot(slot) || slot.kind !== 'capitalLoan') return undefined;
-    return {
-      body: {
-        holder_name: r.plan.person.name,
-        issue_date: date(slot.terms.startDay),
-        exp_date: date(maturityDay(slot.terms)),
-        last_offered_rate: rate(slot.terms.rateMilli),
-        repay_date: loanRepayDate(slot),
-        repay_method: repayMethod(slot),
-        ...repayAccount(r, slot.repayFrom),
-      },
-      changedAt: r.listChangedTs(slot),
-    };
-  }),
-  '할부금융-003': snapshot((r, slot) => {
-    if (!isLoanSlot(slot) || slot.kind !== 'capitalLoan') return undefined;
-    const next = nextRepayDate(r, slot);
-    return {
-      body: {
-        currency_code: 'KRW',
-        balance_amt: krw(loanBalanceAt(r, slot)),
-        loan_principal: krw(slot.terms.principal),
-        ...(next ? { next_repay_date: next } : {}),
-      },
-      changedAt: loanChangedAt(r, slot),
-    };
-  }),
-  '할부금융-004': series((r, slot, request) => {
-    if (!isLoanSlot(slot) || slot.kind !== 'capitalLoan') return undefined;
-    const [from, to] = r.dateRange(request);
-    return loanTransactions(r, slot, from, to).map((tx) => bankStyleLoanRow(tx));
-  }),
+  ...bankStyleLoanReads('capitalLoan', ['할부금융-002', '할부금융-003', '할부금융-004'], repayAccount),
   '할부금융-005': snapshot((r, slot) => {
     if (!isLease(slot)) return undefined;
     const next = nextLeaseDay(r, slot);
@@ -182,15 +150,7 @@ export const OTHER_READS: Readonly<Record<string, ApiReader>> = {
   }),
   'P2P-003': snapshot((r, slot) => {
     if (!isLoanSlot(slot) || slot.kind !== 'p2p') return undefined;
-    const next = nextRepayDate(r, slot);
-    return {
-      body: {
-        balance_amt: krw(loanBalanceAt(r, slot)),
-        loan_principal: krw(slot.terms.principal),
-        ...(next ? { next_repay_date: next } : {}),
-      },
-      changedAt: loanChangedAt(r, slot),
-    };
+    return { body: loanDetailBody(r, slot, false), changedAt: loanChangedAt(r, slot) };
   }),
   'P2P-004': series((r, slot, request) => {
     if (!isLoanSlot(slot) || slot.kind !== 'p2p') return undefined;
