@@ -19,3 +19,4 @@ export * from './catalogue/index.ts';
 export * from './fields/index.ts';
 export * from './openapi/generate.ts';
 export * from './period-rules.ts';
+export * from './consent/consent-document.ts';
