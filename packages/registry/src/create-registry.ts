@@ -6,6 +6,9 @@ export function createRegistry(snapshot: RegistrySnapshot): Registry {
   const bySerial = new Map(snapshot.orgs.map((o) => [o.serialNum, o]));
   const byCa = new Map(snapshot.orgs.flatMap((o) => (o.caCode ? [[o.caCode, o] as const] : [])));
   const byClient = new Map(snapshot.services.map((s) => [s.clientId, s]));
+  const byOrgClient = new Map(
+    snapshot.orgs.flatMap((o) => (o.credentials ? [[o.credentials.clientId, o] as const] : [])),
+  );
   const caCount = snapshot.orgs.filter((o) => o.caCode).length;
   const dup = (what: string, unique: number, all: number) => {
     if (unique !== all) throw new Error(`registry: ${all - unique} duplicate ${what}`);
@@ -24,5 +27,6 @@ export function createRegistry(snapshot: RegistrySnapshot): Registry {
     orgBySerial: (serial) => bySerial.get(serial),
     service: (clientId) => byClient.get(clientId),
     caByCode: (caCode) => byCa.get(caCode),
+    orgByClientId: (clientId) => byOrgClient.get(clientId),
   };
 }

@@ -25,6 +25,13 @@ export interface RegisteredOrg {
   readonly baseUrl?: string;
   /** [cp_code] for CAs (지원-006): the CA code operators put in `ca_code`. */
   readonly caCode?: string;
+  /**
+   * The organisation's own client credentials, issued by the portal (지원-001 at the portal; 통합인증-101
+   * at the CA, where providers and operators alike get a `scope=ca` token). PROVISIONAL: the standard
+   * names client credentials per organisation for 지원-001 but not how the CA learns them; Hannun's CA
+   * reads them from the registry. The CA also checks that the mTLS peer is the same organisation.
+   */
+  readonly credentials?: { readonly clientId: string; readonly clientSecretHash: string };
 }
 
 /**
@@ -61,6 +68,8 @@ export interface Registry {
   /** The organisation whose TLS certificate carries this subject serialNumber. */
   orgBySerial(serialNum: string): RegisteredOrg | undefined;
   service(clientId: string): RegisteredService | undefined;
+  /** The organisation whose own client credentials carry this client_id. */
+  orgByClientId(clientId: string): RegisteredOrg | undefined;
   /** The CA registered under this ca_code (cp_code). */
   caByCode(caCode: string): RegisteredOrg | undefined;
 }
