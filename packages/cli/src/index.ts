@@ -6,13 +6,38 @@ export { runOpenApi, writeOpenApiDocuments } from './commands/openapi.ts';
 export { type Output, runUp } from './commands/up.ts';
 export { createDocsHub, type DocsHubOptions } from './docs-hub/create-docs-hub.ts';
 export type {
+  DemoClientCredentials,
   DemoFile,
   DemoInstitution,
   DemoOperator,
+  DemoOperatorServiceCredentials,
   DemoPerson,
   DemoPki,
   DemoService,
 } from './ecosystem/demo-file.ts';
+export {
+  DEMO_OPERATOR_SERVICES,
+  DEMO_ORGANISATIONS,
+  DEMO_PROVIDERS,
+  type DemoOperatorService,
+  type DemoOrganisation,
+  HANNUN_APP,
+  HANNUN_CA,
+  HANNUN_OPERATOR,
+  HANNUN_PORTAL,
+  PROVIDER_HOST,
+  pkiIdOf,
+} from './ecosystem/demo-organisations.ts';
+export { DEMO_IPS, type DemoRegistryOptions, demoRegistry } from './ecosystem/demo-registry.ts';
+export {
+  type ClientCredential,
+  CREDENTIALS_FILE,
+  type EcosystemCredentials,
+  ensureEcosystemCredentials,
+} from './ecosystem/ecosystem-credentials.ts';
+export { type EcosystemTrust, type PrepareTrustOptions, prepareTrust } from './ecosystem/ecosystem-trust.ts';
+export { TRUST_SETTINGS } from './ecosystem/trust-settings.ts';
+export { runPkiRotate, runPkiStatus } from './commands/pki.ts';
 export { ECOSYSTEM_ROLES, type EcosystemRole } from './ecosystem/roles.ts';
 export type {
   RunningServiceInfo,

@@ -43,13 +43,13 @@ describe('hannun', () => {
     expect(lines[0]).toBe('Usage: hannun [options] [command]');
     expect(lines[2]).toMatch(/^한눈: 금융 마이데이터 생태계/);
     expect(lines[3]).toMatch(/^Hannun: run and work with/);
-    for (const sub of ['up', 'provider', 'openapi [options]', 'bench [options]'])
+    for (const sub of ['up', 'provider', 'pki', 'openapi [options]', 'bench [options]'])
       expect(out).toMatch(new RegExp(`^  ${sub.replace(/[[\]]/g, '\\$&')}\\s`, 'm'));
   });
 
   it('up --help lists the environment variables it reads', async () => {
     const { out } = await run(['up', '--help']);
-    for (const v of ['PORT', 'HOST', 'HANNUN_DATA_DIR', 'LOG_LEVEL'])
+    for (const v of ['PORT', 'HOST', 'HANNUN_DATA_DIR', 'LOG_LEVEL', 'HANNUN_INSECURE_NO_MTLS'])
       expect(out).toMatch(new RegExp(`^  ${v}\\s`, 'm'));
   });
 

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { BENCHMARKS } from './bench/registry.ts';
 import { runBenchmarks } from './bench/run-benchmarks.ts';
 import { runOpenApi } from './commands/openapi.ts';
+import { runPkiRotate, runPkiStatus } from './commands/pki.ts';
 import { type Output, runUp } from './commands/up.ts';
 import { PROVIDER_SETTINGS, providerService } from './provider/provider-service.ts';
 import { SERVICES } from './ecosystem/services.ts';
@@ -40,6 +41,60 @@ export function createProgram(out: Output = process.stdout): Command {
     .addHelpText('after', `\nEnvironment variables / 환경 변수:\n${providerEnv.join('\n')}\n\nCtrl-C stops it cleanly.`)
     .action(async () => {
       await runUp(out, { services: [providerService] });
+    });
+
+  const pki = program
+    .command('pki')
+    .description('로컬 PKI(루트 CA, 기관 인증서, 서명키)를 보고 교체합니다 / Inspect and rotate the local PKI')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The PKI lives in <data dir>/pki (HANNUN_DATA_DIR, default ./data); `hannun up` creates it on first start',
+        'and reuses it after. Every organisation has a mutual-TLS certificate whose subject serialNumber is its',
+        'registration number, and an ES256 signing key. Organisation ids are lower-case org_codes (mdhannun01).',
+        '',
+        'Examples / 예:',
+        '  hannun pki status',
+        '  hannun pki rotate --org MDHANNUN01',
+        '  hannun pki rotate --org bknuri0001 --signing',
+        '  hannun pki rotate --root',
+      ].join('\n'),
+    );
+  pki
+    .command('status')
+    .description(
+      '인증서마다 serialNumber, 만료일, 남은 날, 지문을 보여 줍니다 / Show every certificate: serialNumber, expiry, days left, fingerprint',
+    )
+    .option('--data-dir <dir>', 'data directory / 데이터 디렉터리 (default: HANNUN_DATA_DIR or ./data)')
+    .addHelpText('after', '\nExample / 예:\n  hannun pki status\n  HANNUN_DATA_DIR=/srv/hannun hannun pki status')
+    .action(async (opts: { dataDir?: string }) => {
+      await runPkiStatus(out, opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {});
+    });
+  pki
+    .command('rotate')
+    .description(
+      '키와 인증서를 미리 교체합니다 (옛 파일은 archive/로) / Replace keys and certificates early (old files archived)',
+    )
+    .option('--org <id>', "one organisation's TLS key and certificate (org_code or id) / 한 기관")
+    .option('--root', 'the root CA, and with it every TLS certificate / 루트와 모든 인증서')
+    .option('--signing', 'also the signing key(s): tokens they signed stop verifying / 서명키도 교체')
+    .option('--data-dir <dir>', 'data directory / 데이터 디렉터리 (default: HANNUN_DATA_DIR or ./data)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Running services keep the credentials they loaded: restart `hannun up` afterwards.',
+        '실행 중인 서비스는 다시 시작해야 새 인증서를 씁니다.',
+        '',
+        'Examples / 예:',
+        '  hannun pki rotate --org MDHANNUN01            new TLS key and certificate for the operator',
+        '  hannun pki rotate --org bknuri0001 --signing  … and a new token signing key for 누리은행',
+        '  hannun pki rotate --root                      new root; every certificate re-issued',
+      ].join('\n'),
+    )
+    .action(async (opts: { org?: string; root?: boolean; signing?: boolean; dataDir?: string }) => {
+      await runPkiRotate(out, opts);
     });
 
   program

@@ -1,6 +1,7 @@
-import type { Logger, LogLevel } from '@hannun/infra';
+import type { Environment, Logger, LogLevel } from '@hannun/infra';
 import type { Bilingual } from '../docs-hub/i18n.ts';
 import type { DemoInstitution } from './demo-file.ts';
+import type { EcosystemTrust } from './ecosystem-trust.ts';
 import type { EcosystemRole } from './roles.ts';
 
 /** A service of this run, as others see it. */
@@ -24,6 +25,10 @@ export interface ServiceContext {
   readonly version: string;
   /** The services of this run as they are now (read it at request time: later services start after). */
   running(): readonly RunningServiceInfo[];
+  /** The environment this run reads its settings from (process.env unless a test gives another). */
+  readonly env: Environment;
+  /** The PKI, the registry and the client credentials, ready before any service starts. */
+  readonly trust: EcosystemTrust;
 }
 
 export interface StartedService {

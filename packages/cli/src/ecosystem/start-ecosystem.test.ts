@@ -31,7 +31,7 @@ async function listenOnFreePort(): Promise<{ server: Server; port: number }> {
 }
 
 describe('startEcosystem', () => {
-  it('starts the provider engine and the docs hub, answers over HTTP and writes demo.json with mode 0600', async () => {
+  it('starts the provider engine (https) and the docs hub, answers over HTTP and writes demo.json with mode 0600', async () => {
     const dataDir = join(dir, 'nested', 'data');
     running = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dataDir }, ...quiet });
     expect(running.services.map((s) => [s.name, s.role])).toEqual([
@@ -40,6 +40,7 @@ describe('startEcosystem', () => {
     ]);
     const providerUrl = running.services[0]!.url;
     const url = running.services[1]!.url;
+    expect(providerUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
@@ -62,9 +63,30 @@ describe('startEcosystem', () => {
         { name: 'docs', role: 'docs', url },
       ],
       people: [],
-      pki: { rootCa: null, operatorClientCert: null, operatorClientKey: null },
-      operator: { portalCredentials: null },
+      pki: {
+        rootCa: join(dataDir, 'pki', 'root', 'ca.crt.pem'),
+        operatorClientCert: join(dataDir, 'pki', 'orgs', 'mdhannun01', 'tls.crt.pem'),
+        operatorClientKey: join(dataDir, 'pki', 'orgs', 'mdhannun01', 'tls.key.pem'),
+      },
+      operator: {
+        service: {
+          org_code: 'MDHANNUN01',
+          service_name: '한눈 앱',
+          redirect_uri_list: ['http://127.0.0.1:3000/callback'],
+          app_scheme_list: ['hannun://mydata'],
+        },
+      },
     });
+    expect(await readFile(demo.pki.rootCa!, 'utf8')).toContain('BEGIN CERTIFICATE');
+    expect(await readFile(demo.pki.operatorClientKey!, 'utf8')).toContain('BEGIN PRIVATE KEY');
+    // The operator's credentials are the ones the registry holds (by hash).
+    const own = demo.operator.portalCredentials!;
+    const app = demo.operator.service!;
+    for (const secret of [own.client_id, own.client_secret, app.client_id, app.client_secret]) {
+      expect(secret).toMatch(/^[A-Za-z0-9]{50}$/);
+    }
+    expect(running.trust.registry.orgByClientId(own.client_id)?.orgCode).toBe('MDHANNUN01');
+    expect(running.trust.registry.service(app.client_id)?.orgCode).toBe('MDHANNUN01');
     expect(Number.isNaN(Date.parse(demo.generatedAt))).toBe(false);
   });
 
@@ -77,7 +99,8 @@ describe('startEcosystem', () => {
 
   it('stops cleanly, and a restart keeps the data directory and rewrites demo.json as 0600', async () => {
     const eco = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
-    const url = eco.services[0]!.url;
+    const url = eco.services.find((s) => s.name === 'docs')!.url;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
     await writeFile(join(dir, 'keep-me.db'), 'data');
     await writeFile(eco.demoFile, '{}', { mode: 0o644 });
     await eco.stop();

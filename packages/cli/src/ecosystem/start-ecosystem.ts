@@ -10,6 +10,8 @@ import { UserError } from '../user-error.ts';
 import { HANNUN_VERSION } from '../version.ts';
 import { ensureDataDir, writeDemoFile } from './data-dir.ts';
 import { type DemoInstitution, emptyDemoFile } from './demo-file.ts';
+import { demoTrust } from './demo-trust.ts';
+import { type EcosystemTrust, prepareTrust } from './ecosystem-trust.ts';
 import type { RunningServiceInfo, ServiceDefinition } from './service-definition.ts';
 import { SERVICES } from './services.ts';
 import { portSettings, SHARED_SETTINGS } from './up-config.ts';
@@ -32,6 +34,8 @@ export interface Ecosystem {
   readonly dataDir: string;
   /** Absolute path of demo.json. */
   readonly demoFile: string;
+  /** The PKI, registry and credentials the services were started with. */
+  readonly trust: EcosystemTrust;
   /** The logger of `hannun` itself (shutdown messages). */
   readonly logger: Logger;
   /** Stop every service, the last started first. */
@@ -47,13 +51,15 @@ export function portInUseMessage(def: ServiceDefinition, error: PortInUseError):
 }
 
 /**
- * Start every service in order, write demo.json, and return what runs where. If a service fails to
+ * Prepare the trust layer (PKI, credentials, registry), start every service in order, write demo.json, and
+ * return what runs where. If a service fails to
  * start, the ones already started are stopped before the error is thrown (a {@link UserError} when the
  * person can fix it, e.g. a port in use).
  */
 export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosystem> {
   const defs = opts.services ?? SERVICES;
-  const config = loadConfig({ ...SHARED_SETTINGS, ...portSettings(defs) }, opts.env ?? process.env);
+  const env = opts.env ?? process.env;
+  const config = loadConfig({ ...SHARED_SETTINGS, ...portSettings(defs) }, env);
   // The port settings are named by the definitions, so they are read by name (validated as ports above).
   const portOf = (def: ServiceDefinition) => (config as Readonly<Record<string, unknown>>)[def.portVariable] as number;
   const level = config.LOG_LEVEL;
@@ -67,6 +73,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
   const logger = loggerFor('hannun');
   const dataDir = config.HANNUN_DATA_DIR;
   await ensureDataDir(dataDir);
+  const trust = await prepareTrust({ dataDir, logger, host: config.HOST });
 
   const started: RunningService[] = [];
   const institutions: DemoInstitution[] = [];
@@ -83,6 +90,8 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
         logLevel: level,
         version: HANNUN_VERSION,
         running: () => started.map(({ name, role, url }) => ({ name, role, url })),
+        env,
+        trust,
       });
       started.push({ name: def.name, role: def.role, url: service.url, stop: service.stop });
       institutions.push(...(service.demo?.institutions ?? []));
@@ -96,6 +105,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
   const demoFile = await writeDemoFile(dataDir, {
     ...emptyDemoFile(started.map(({ name, role, url }) => ({ name, role, url }))),
     institutions,
+    ...demoTrust(trust),
   });
-  return { services: started, dataDir, demoFile, logger, stop: stopAll };
+  return { services: started, dataDir, demoFile, trust, logger, stop: stopAll };
 }

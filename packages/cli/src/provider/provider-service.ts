@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { loadConfig, setting } from '@hannun/infra';
 import {
   createLedger,
@@ -8,7 +9,11 @@ import {
   kstDate,
   systemClock,
 } from '@hannun/provider';
+import { ensureSecretFile } from '../ecosystem/secret-file.ts';
 import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
+import { TRUST_SETTINGS } from '../ecosystem/trust-settings.ts';
+import { institutionSigningKeys } from './provider-signing-keys.ts';
+import { providerTransport } from './provider-transport.ts';
 
 /** How many synthetic customers the demo's institutions hold (thin-file to heavy users). */
 export const DEMO_CUSTOMERS = 500;
@@ -17,8 +22,12 @@ export const DEMO_SEED = 'hannun-demo';
 /** Years of history before today. */
 const HISTORY_YEARS = 3;
 
+/** Where the provider keeps its next_page cursor key, under the data directory (0600). */
+export const CURSOR_SECRET_FILE = join('provider', 'cursor.key');
+
 /** Settings of the provider in `hannun up` and `hannun provider` (besides PROVIDER_PORT). */
 export const PROVIDER_SETTINGS = {
+  ...TRUST_SETTINGS,
   PROVIDER_TEST_HOOKS_TOKEN: setting.string({
     optional: true,
     minLength: 16,
@@ -29,10 +38,10 @@ export const PROVIDER_SETTINGS = {
 };
 
 /**
- * The information-provider engine with the demo's 26 institutions. Data is synthetic and deterministic;
- * the clock is real time, so new transactions appear day by day. mTLS, registry allow-lists and persisted
- * consents arrive with the PKI, portal and authentication issues; until then the engine runs without
- * TLS and says so loudly in its log.
+ * The information-provider engine with the demo's 26 institutions, behind mutual TLS 1.3 (see
+ * provider-transport.ts): callers are checked against the registry, tokens are signed with each
+ * institution's PKI signing key and cursors with a key kept in the data directory, so both survive a
+ * restart. Data is synthetic and deterministic; the clock is real time, so new transactions appear day by day.
  */
 export const providerService: ServiceDefinition = {
   name: 'provider',
@@ -41,7 +50,7 @@ export const providerService: ServiceDefinition = {
   defaultPort: 4100,
   portVariable: 'PROVIDER_PORT',
   async start(ctx) {
-    const env = loadConfig(PROVIDER_SETTINGS);
+    const env = loadConfig(PROVIDER_SETTINGS, ctx.env);
     const hooksToken = env.PROVIDER_TEST_HOOKS_TOKEN;
     // With the test hooks on, the clock is controllable (POST <prefix>/clock), starting at real time.
     const clock = hooksToken ? createManualClock(systemClock.nowMs()) : systemClock;
@@ -52,6 +61,7 @@ export const providerService: ServiceDefinition = {
       seed: DEMO_SEED,
       start: today.subtract({ years: HISTORY_YEARS }),
     });
+    const transport = providerTransport(ctx.trust, env.HANNUN_INSECURE_NO_MTLS, ctx.logger);
     const engine = createProviderEngine({
       institutions: DEMO_INSTITUTIONS,
       books: books.values(),
@@ -60,12 +70,22 @@ export const providerService: ServiceDefinition = {
       config: {
         logger: ctx.logger,
         serviceName: 'provider',
+        requireMtls: transport.requireMtls,
+        callers: transport.callers,
+        signingKeys: institutionSigningKeys(ctx.trust.pki, DEMO_INSTITUTIONS),
+        cursorSecret: await ensureSecretFile(join(ctx.dataDir, CURSOR_SECRET_FILE), 32),
+        ...(transport.https ? { fastify: { https: transport.https } } : {}),
         ...(hooksToken ? { testHooks: { enabled: true, adminToken: hooksToken } } : {}),
       },
     });
     const url = await engine.start({ host: ctx.host, port: ctx.port });
     ctx.logger.info(
-      { institutions: DEMO_INSTITUTIONS.length, customers: DEMO_CUSTOMERS, customersPerRun: 'synthetic' },
+      {
+        institutions: DEMO_INSTITUTIONS.length,
+        customers: DEMO_CUSTOMERS,
+        customersPerRun: 'synthetic',
+        mutualTls: transport.requireMtls,
+      },
       'provider engine ready',
     );
     return {

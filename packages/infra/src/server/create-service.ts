@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -37,7 +38,10 @@ export interface ServiceOptions {
   readonly fastify?: Omit<
     FastifyServerOptions,
     'logger' | 'loggerInstance' | 'genReqId' | 'childLoggerFactory' | 'logController'
-  >;
+  > & {
+    /** TLS server options, e.g. `tlsServerOptions(org)` of `@hannun/pki`: the service then speaks https. */
+    readonly https?: HttpsServerOptions;
+  };
 }
 
 export interface ListenOptions {

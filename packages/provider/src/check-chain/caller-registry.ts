@@ -1,7 +1,9 @@
+import type { Registry } from '@hannun/registry';
+
 /**
  * Who may call the engine: the organisations registered at the portal, each with the serial numbers of
- * its client certificates and its client IPs (지원-002 `serial_num`, `ip_list`). The portal issue feeds it;
- * until then the engine uses `createCallerRegistry` with what the config says (loopback by default).
+ * its client certificates and its client IPs (지원-002 `serial_num`, `ip_list`). Built from a `Registry`
+ * (`createCallerRegistry({ registry })`, as `hannun up` does) or from a plain list of callers (tests).
  */
 export interface CallerRegistry {
   /** The org_code whose client certificate carries this SERIALNUMBER, if registered. */
@@ -21,6 +23,11 @@ export interface RegisteredCaller {
 
 export interface CallerRegistryOptions {
   readonly callers?: readonly RegisteredCaller[];
+  /**
+   * The portal registry: every registered organisation's `serial_num` and `ip_list` (any org_type may
+   * pass the certificate step; what it may read is the token's business). Consulted together with `callers`.
+   */
+  readonly registry?: Pick<Registry, 'snapshot'>;
   /** Allow 127.0.0.0/8 and ::1 for everyone (development, tests). Default true. */
   readonly allowLoopback?: boolean;
 }
@@ -40,7 +47,7 @@ export function createCallerRegistry(opts: CallerRegistryOptions = {}): CallerRe
   const bySerial = new Map<string, string>();
   const ipsByOrg = new Map<string, Set<string>>();
   const anyOrgIps = new Set<string>();
-  for (const caller of opts.callers ?? []) {
+  for (const caller of [...(opts.callers ?? []), ...callersOf(opts.registry)]) {
     for (const serial of caller.serials) bySerial.set(serial, caller.orgCode);
     const ips = ipsByOrg.get(caller.orgCode) ?? new Set<string>();
     for (const ip of caller.ips) {
@@ -57,4 +64,13 @@ export function createCallerRegistry(opts: CallerRegistryOptions = {}): CallerRe
       return orgCode === undefined ? anyOrgIps.has(v) : (ipsByOrg.get(orgCode)?.has(v) ?? false);
     },
   };
+}
+
+/** The registry's organisations as callers: one certificate serial (the registration number) and its IPs each. */
+function callersOf(registry: Pick<Registry, 'snapshot'> | undefined): RegisteredCaller[] {
+  return (registry?.snapshot.orgs ?? []).map((org) => ({
+    orgCode: org.orgCode,
+    serials: [org.serialNum],
+    ips: org.ips,
+  }));
 }

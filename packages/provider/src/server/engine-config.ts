@@ -1,5 +1,6 @@
 import type { FastifyRequest, Logger, ServiceMetrics, ServiceOptions } from '@hannun/infra';
 import type { VersionConfig } from '@hannun/spec';
+import type { AuthConfig } from '../auth/auth-config.ts';
 import type { CallerRegistry } from '../check-chain/caller-registry.ts';
 import type { SigningKeys } from '../tokens/signing-keys.ts';
 
@@ -14,23 +15,26 @@ export interface TestHooksConfig {
 
 export interface ProviderEngineConfig {
   /**
-   * Check every client certificate's SERIALNUMBER against the registry (40103). Off in development, where
-   * the engine runs without TLS and says so loudly at start; the PKI issue brings the TLS layer.
+   * Check every client certificate's SERIALNUMBER against the registry (40103). Pair it with
+   * `fastify: { https: tlsServerOptions(org) }` from `@hannun/pki` (TLS 1.3, client certificate required and
+   * verified against the root), as `hannun up` does. Default off: the engine then says so loudly at start.
    */
   readonly requireMtls?: boolean;
   /** How to read the client certificate's serial; by default from the TLS socket. */
   readonly clientCertSerial?: (request: FastifyRequest) => string | undefined;
-  /** Registered callers: serials and IPs (the portal issue feeds it). Default: loopback only. */
+  /** Registered callers: serials and IPs (`createCallerRegistry({ registry })`). Default: loopback only. */
   readonly callers?: CallerRegistry;
   /** Versions answered (40003 for others). Default /v2, /v1 accepted. */
   readonly versions?: VersionConfig;
-  /** HMAC key of next_page cursors (≥ 32 bytes). Default: random at start (cursors die with a restart). */
+  /** HMAC key of next_page cursors (≥ 32 bytes). Default: random at start (cursors die with a restart; `hannun up` persists one). */
   readonly cursorSecret?: Uint8Array;
-  /** Token signing keys. Default: a fresh ES256 key per institution at start. */
+  /** Token signing keys. Default: a fresh ES256 key per institution at start (`hannun up` loads the PKI's). */
   readonly signingKeys?: SigningKeys;
   /** Verified tokens remembered per institution. Default 10,000. */
   readonly tokenCacheSize?: number;
   readonly testHooks?: TestHooksConfig;
+  /** Authentication (개별인증-001…004, 통합인증-002): lifetimes, store, CA client, demo logins (auth/auth-config.ts). */
+  readonly auth?: AuthConfig;
   readonly logger?: Logger;
   readonly serviceName?: string;
   readonly serviceVersion?: string;
