@@ -1,0 +1,2 @@
+/** The two database engines a store runs on. */
+export type StoreDialect = 'sqlite' | 'postgres';
