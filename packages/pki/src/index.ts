@@ -27,6 +27,8 @@ export type { OrgIdentity } from './certs/org-identity.ts';
 export { createRootCa, ROOT_VALIDITY_DAYS, type RootCaOptions } from './certs/root-ca.ts';
 export { generateSigningKey, type PublicSigningJwk, type SigningKey, signingKeyFromPem } from './certs/signing-key.ts';
 export type { ValidityOptions } from './certs/validity.ts';
+/** @peculiar/x509, loaded with its Reflect polyfill and pointed at Node's WebCrypto: for certificates other than organisations' (the CA's personal certificates). */
+export { x509 } from './certs/x509.ts';
 
 // Mutual TLS.
 export { type ClientAgentOptions, clientAgent } from './tls/client-agent.ts';

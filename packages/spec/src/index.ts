@@ -20,3 +20,29 @@ export * from './fields/index.ts';
 export * from './openapi/generate.ts';
 export * from './period-rules.ts';
 export * from './consent/consent-document.ts';
+export * from './consent/consent-wording.ts';
+export {
+  CA_TOKEN_FORM,
+  CA_TOKEN_RESPONSE,
+  SIGN_REQUEST_BODY,
+  SIGN_REQUEST_RESPONSE,
+  SIGN_RESULT_BODY,
+  SIGN_RESULT_RESPONSE,
+  SIGN_VERIFICATION_BODY,
+  SIGN_VERIFICATION_RESPONSE,
+} from './catalogue/ca.ts';
+export {
+  AUTHORIZE_APP_RESPONSE,
+  AUTHORIZE_CALLBACK,
+  AUTHORIZE_ERROR,
+  AUTHORIZE_QUERY,
+  CODE_TOKEN_FORM,
+  OAUTH_ERROR_BODY,
+  PASSWORD_TOKEN_FORM,
+  PASSWORD_TOKEN_RESPONSE,
+  REFRESH_TOKEN_FORM,
+  REFRESH_TOKEN_RESPONSE,
+  REVOKE_FORM,
+  REVOKE_RESPONSE,
+  TOKEN_RESPONSE,
+} from './catalogue/auth.ts';

@@ -3,6 +3,8 @@
  * with the HTTP status beside it. Sources: SK C&C 2023 ApiCode (fullest table), Banksalad 2021, KB Card,
  * guideline 참고5 (40106). The Korean messages follow the standard's wording; English is ours.
  * Provisional: 40404 and 42902 come from 2021 drafts (SK23 folds 40404 into 40305); kept for callers that send them.
+ * Provisional: 40901 is Hannun's own (통합인증-103 before the person has signed; 별첨2, where the CA's codes
+ * would be, is not public).
  */
 export interface RspCodeInfo {
   readonly code: RspCode;
@@ -54,6 +56,11 @@ export const RSP_CODES = {
   '40403': { http: 404, ko: '정보주체(고객) 미존재', en: 'Data subject (customer) not found' },
   '40404': { http: 404, ko: '전송요구 이후 해지된 자산', en: 'Asset closed since the consent' },
   '40501': { http: 405, ko: '허용되지 않은 HTTP 메소드', en: 'HTTP method not allowed' },
+  '40901': {
+    http: 409,
+    ko: '전자서명 대기 중 (정보주체 미서명)',
+    en: 'Not signed yet: the person has not approved the signing request (provisional)',
+  },
   '42901': {
     http: 429,
     ko: '요청 한도 초과 (정기적 전송주기 초과 등)',

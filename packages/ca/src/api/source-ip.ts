@@ -1,0 +1,20 @@
+import { isIPv4 } from 'node:net';
+import type { RegisteredOrg } from '@hannun/registry';
+
+/** An address as registered: IPv4-mapped IPv6 (`::ffff:10.0.0.1`) read as its IPv4. */
+export function plainIp(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  return mapped && isIPv4(mapped[1]!) ? mapped[1]! : ip;
+}
+
+export function isLoopback(ip: string): boolean {
+  const p = plainIp(ip);
+  return p === '::1' || (isIPv4(p) && p.startsWith('127.'));
+}
+
+/** 40102's rule: the address is one the organisation registered, or loopback when the CA allows it (demo). */
+export function ipAllowed(org: Pick<RegisteredOrg, 'ips'>, ip: string, allowLoopback: boolean): boolean {
+  const p = plainIp(ip);
+  if (allowLoopback && isLoopback(p)) return true;
+  return org.ips.some((registered) => plainIp(registered) === p);
+}

@@ -1,0 +1,28 @@
+import type { CaContext } from '../service/ca-context.ts';
+import { openKey, personKeyAad } from '../people/key-envelope.ts';
+import type { ConsentSignature, PersonRecord, SignTransaction } from '../store/ca-repository.ts';
+import { signConsent } from './sign-consent.ts';
+import { signedConsentHeader } from './signed-consent-format.ts';
+
+/**
+ * The person approved with the right PIN: open their key (sealed to their row), sign every consent of the
+ * transaction, and store the signatures with the approval in one step. False when the transaction was
+ * decided or expired in the meantime (nothing is stored then). Call only after the PIN was checked.
+ */
+export async function signTransaction(ctx: CaContext, tx: SignTransaction, person: PersonRecord): Promise<boolean> {
+  const now = ctx.clock.nowMs();
+  const keyPem = openKey(person.sealedKey, ctx.secrets.keyEncryptionKey, personKeyAad(person.id));
+  const header = signedConsentHeader(person.certPem, ctx.secrets.personalRoot.certPem);
+  const iat = Math.floor(now / 1000);
+  const signatures: ConsentSignature[] = [];
+  for (const c of tx.consents) {
+    const signedConsent = await signConsent(keyPem, header, {
+      consent: c.consent,
+      cert_tx_id: tx.certTxId,
+      tx_id: c.txId,
+      iat,
+    });
+    signatures.push({ txId: c.txId, signedConsent, signedAt: now });
+  }
+  return ctx.repository.approve(tx.certTxId, signatures, now);
+}

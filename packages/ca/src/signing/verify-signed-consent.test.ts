@@ -1,0 +1,87 @@
+import { createRootCa } from '@hannun/pki';
+import { decodeProtectedHeader } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { issuePersonCertificate, type PersonCertificate } from '../people/person-certificate.ts';
+import { signConsent } from './sign-consent.ts';
+import { signedConsentHeader, signedConsentLength, x5cEntry } from './signed-consent-format.ts';
+import { verifySignedConsent } from './verify-signed-consent.ts';
+
+const NOW = Date.parse('2026-11-24T10:30:00Z');
+let root: Awaited<ReturnType<typeof createRootCa>>;
+let person: PersonCertificate;
+const fields = {
+  consent: '{"org_code":"BKNURI0001","purpose":"자산 조회"}',
+  cert_tx_id: 'c'.repeat(40),
+  tx_id: 'MD_1',
+  iat: NOW / 1000,
+};
+
+beforeAll(async () => {
+  root = await createRootCa({ commonName: 'test personal root' });
+  person = await issuePersonCertificate(root, { caName: '한눈인증', nowMs: NOW, validityDays: 365 });
+});
+
+describe('signed consent (provisional JWS format)', () => {
+  it('has the documented header and payload, and verifies against the personal root', async () => {
+    const header = signedConsentHeader(person.certPem, root.certPem);
+    const jws = await signConsent(person.keyPem, header, fields);
+    expect(decodeProtectedHeader(jws)).toEqual({
+      alg: 'ES256',
+      typ: 'JOSE',
+      x5c: [x5cEntry(person.certPem), x5cEntry(root.certPem)],
+    });
+    const check = await verifySignedConsent(jws, root.certPem);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.payload).toMatchObject(fields);
+    expect(check.payload.consentNonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(check.certSerial).toBe(person.serial);
+    // Its length was known before signing (통합인증-102 relies on it).
+    expect(jws.length).toBe(signedConsentLength(fields.consent, fields.tx_id, header, 40));
+  });
+
+  it('two signatures of the same consent differ (a fresh nonce each time)', async () => {
+    const header = signedConsentHeader(person.certPem, root.certPem);
+    const a = await verifySignedConsent(await signConsent(person.keyPem, header, fields), root.certPem);
+    const b = await verifySignedConsent(await signConsent(person.keyPem, header, fields), root.certPem);
+    expect(a.ok && b.ok && a.payload.consentNonce !== b.payload.consentNonce).toBe(true);
+  });
+
+  it.each([
+    ['a chain of another root', 'chain'],
+    ['a leaf of another root naming our root', 'chain'],
+    ['a key other than the certificate’s', 'signature'],
+    ['alg none', 'header'],
+    ['a signature made after the certificate expired', 'certificate-not-valid-at-signing'],
+  ])('refuses %s', async (what, fault) => {
+    const other = await createRootCa({ commonName: 'other root' });
+    const foreign = await issuePersonCertificate(other, { caName: 'x', nowMs: NOW, validityDays: 30 });
+    let jws: string;
+    switch (what) {
+      case 'a chain of another root':
+        jws = await signConsent(foreign.keyPem, signedConsentHeader(foreign.certPem, other.certPem), fields);
+        break;
+      case 'a leaf of another root naming our root':
+        jws = await signConsent(foreign.keyPem, signedConsentHeader(foreign.certPem, root.certPem), fields);
+        break;
+      case 'a key other than the certificate’s':
+        jws = await signConsent(foreign.keyPem, signedConsentHeader(person.certPem, root.certPem), fields);
+        break;
+      case 'alg none': {
+        const h = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JOSE' })).toString('base64url');
+        jws = `${h}.${Buffer.from(JSON.stringify(fields)).toString('base64url')}.`;
+        break;
+      }
+      default:
+        jws = await signConsent(person.keyPem, signedConsentHeader(person.certPem, root.certPem), {
+          ...fields,
+          iat: (NOW + 400 * 86_400_000) / 1000,
+        });
+    }
+    expect(await verifySignedConsent(jws, root.certPem)).toEqual({ ok: false, fault });
+  });
+
+  it('refuses garbage without throwing', async () => {
+    expect(await verifySignedConsent('not-a-jws', root.certPem)).toEqual({ ok: false, fault: 'malformed' });
+  });
+});

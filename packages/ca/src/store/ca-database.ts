@@ -1,0 +1,53 @@
+/** The CA's tables (migrations in ca-migrations.ts). Times are epoch milliseconds. */
+export interface CaDatabase {
+  ca_person: {
+    id: string;
+    ci: string;
+    name: string;
+    phone: string;
+    birth_date: string;
+    pin_hash: string;
+    failed_pin_attempts: number;
+    locked_until: number | null;
+    sealed_key: string;
+    cert_pem: string;
+    cert_serial: string;
+    created_at: number;
+  };
+  ca_sign_tx: {
+    cert_tx_id: string;
+    sign_tx_id: string;
+    operator_org_code: string;
+    person_id: string;
+    request_title: string;
+    device_code: string;
+    device_browser: string;
+    return_app_scheme_url: string | null;
+    consent_type: string;
+    csrf_token: string;
+    status: string;
+    created_at: number;
+    expires_at: number;
+    decided_at: number | null;
+  };
+  ca_sign_consent: {
+    cert_tx_id: string;
+    position: number;
+    tx_id: string;
+    title: string;
+    consent: string;
+    provider_org_code: string;
+  };
+  ca_signature: {
+    cert_tx_id: string;
+    tx_id: string;
+    signed_consent: string;
+    signed_at: number;
+  };
+  ca_verification: {
+    cert_tx_id: string;
+    tx_id: string;
+    provider_org_code: string;
+    verified_at: number;
+  };
+}
