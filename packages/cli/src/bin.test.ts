@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePorts } from './ecosystem/services.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(REPO_ROOT, 'packages/cli/bin/hannun.js');
@@ -15,7 +16,7 @@ describe('bin/hannun.js up (a real process)', () => {
       expect((await stat(BIN)).mode & 0o111).not.toBe(0);
       const child = spawn(process.execPath, [BIN, 'up'], {
         cwd: REPO_ROOT,
-        env: { ...process.env, PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        env: { ...process.env, ...freePorts(), HANNUN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';

@@ -12,6 +12,8 @@ export interface DemoFile {
   readonly services: readonly DemoService[];
   /** The institutions the provider engine serves, one per (org_code, industry). Empty until the provider exists. */
   readonly institutions: readonly DemoInstitution[];
+  /** The integrated CA (통합인증기관): its API (mutual TLS) and the person's approval page. Null until it runs. */
+  readonly ca: DemoCa | null;
   /** Demo people who can log in to the app and consent. Empty until the operator exists. */
   readonly people: readonly DemoPerson[];
   /** Files of the local PKI (absolute paths), for calling the services over mutual TLS. */
@@ -37,6 +39,16 @@ export interface DemoInstitution {
   readonly name: string;
   /** The institution's base URL: API paths (`/v2/bank/accounts`) go after it. */
   readonly baseUrl: string;
+}
+
+export interface DemoCa {
+  readonly org_code: string;
+  /** The code operators put in `ca_code` (통합인증-002) and `sign_tx_id`. */
+  readonly ca_code: string;
+  /** 통합인증-101…104, over mutual TLS. */
+  readonly apiUrl: string;
+  /** Where the person approves a signing request: `<pagesUrl>/sign/<cert_tx_id>`. */
+  readonly pagesUrl: string;
 }
 
 export interface DemoPerson {
@@ -82,6 +94,7 @@ export function emptyDemoFile(services: readonly DemoService[], now: Date = new 
   return {
     services,
     institutions: [],
+    ca: null,
     people: [],
     pki: { rootCa: null, operatorClientCert: null, operatorClientKey: null },
     operator: { portalCredentials: null, service: null },

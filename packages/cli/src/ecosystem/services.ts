@@ -1,3 +1,4 @@
+import { caService } from '../ca/ca-service.ts';
 import { docsHubService } from '../docs-hub/docs-hub-service.ts';
 import { providerService } from '../provider/provider-service.ts';
 import type { ServiceDefinition } from './service-definition.ts';
@@ -6,4 +7,9 @@ import type { ServiceDefinition } from './service-definition.ts';
  * Every service `hannun up` runs, in start order (a service may call those before it). Later issues add
  * theirs here: portal, CA, provider engine, operator, workers.
  */
-export const SERVICES: readonly ServiceDefinition[] = [providerService, docsHubService];
+export const SERVICES: readonly ServiceDefinition[] = [caService, providerService, docsHubService];
+
+/** Every service's port variable set to 0 (a free port each): for tests that start the whole ecosystem. */
+export function freePorts(): Record<string, string> {
+  return Object.fromEntries(SERVICES.map((s) => [s.portVariable, '0']));
+}

@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../user-error.ts';
 import type { DemoFile } from './demo-file.ts';
 import type { ServiceDefinition } from './service-definition.ts';
+import { freePorts } from './services.ts';
+import { clientAgent } from '@hannun/pki';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { type Ecosystem, startEcosystem } from './start-ecosystem.ts';
 
 let dir: string;
@@ -33,13 +36,14 @@ async function listenOnFreePort(): Promise<{ server: Server; port: number }> {
 describe('startEcosystem', () => {
   it('starts the provider engine (https) and the docs hub, answers over HTTP and writes demo.json with mode 0600', async () => {
     const dataDir = join(dir, 'nested', 'data');
-    running = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dataDir }, ...quiet });
+    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dataDir }, ...quiet });
     expect(running.services.map((s) => [s.name, s.role])).toEqual([
+      ['ca', 'ca'],
       ['provider', 'provider'],
       ['docs', 'docs'],
     ]);
-    const providerUrl = running.services[0]!.url;
-    const url = running.services[1]!.url;
+    const [caUrl, providerUrl, url] = running.services.map((s) => s.url);
+    expect(caUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(providerUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
@@ -48,7 +52,13 @@ describe('startEcosystem', () => {
     expect((await stat(running.demoFile)).mode & 0o777).toBe(0o600);
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
     const demo = JSON.parse(await readFile(running.demoFile, 'utf8')) as DemoFile;
-    expect(Object.keys(demo)).toEqual(['services', 'institutions', 'people', 'pki', 'operator', 'generatedAt']);
+    expect(Object.keys(demo)).toEqual(['services', 'institutions', 'ca', 'people', 'pki', 'operator', 'generatedAt']);
+    expect(demo.ca).toEqual({
+      org_code: 'CAHANNUN01',
+      ca_code: 'HNCA01',
+      apiUrl: caUrl,
+      pagesUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
     expect(demo.institutions).toHaveLength(26);
     expect(new Set(demo.institutions.map((i) => i.industry)).size).toBe(11);
     expect(demo.institutions[0]).toEqual({
@@ -59,6 +69,7 @@ describe('startEcosystem', () => {
     });
     expect(demo).toMatchObject({
       services: [
+        { name: 'ca', role: 'ca', url: caUrl },
         { name: 'provider', role: 'provider', url: providerUrl },
         { name: 'docs', role: 'docs', url },
       ],
@@ -90,15 +101,52 @@ describe('startEcosystem', () => {
     expect(Number.isNaN(Date.parse(demo.generatedAt))).toBe(false);
   });
 
+  it('통합인증-101: the CA issues a scope=ca token to the operator over mutual TLS, and refuses a client without a certificate', async () => {
+    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
+    const caUrl = running.services.find((s) => s.name === 'ca')!.url;
+    const demo = JSON.parse(await readFile(running.demoFile, 'utf8')) as DemoFile;
+    const own = demo.operator.portalCredentials!;
+    const dispatcher = clientAgent(running.trust.pki.org('mdhannun01'));
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: own.client_id,
+      client_secret: own.client_secret,
+      scope: 'ca',
+    });
+    try {
+      const res = await undiciFetch(`${caUrl}/oauth/2.0/token`, {
+        method: 'POST',
+        dispatcher,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-tran-id': 'MDHANNUN01M00000000000001' },
+        body: form.toString(),
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Record<string, string>;
+      expect(body).toMatchObject({ token_type: 'Bearer', scope: 'ca' });
+      expect(body.access_token!.split('.')).toHaveLength(3);
+    } finally {
+      await dispatcher.close();
+    }
+    const root = await readFile(demo.pki.rootCa!, 'utf8');
+    const anonymous = new Agent({ connect: { ca: root } });
+    try {
+      await expect(
+        undiciFetch(`${caUrl}/oauth/2.0/token`, { method: 'POST', dispatcher: anonymous, body: form }),
+      ).rejects.toThrow();
+    } finally {
+      await anonymous.close();
+    }
+  });
+
   it('lists its services on the hub page as running', async () => {
-    running = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
     const url = running.services.find((s) => s.name === 'docs')!.url;
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toContain(`<a href="${url}">${url}</a>`);
   });
 
   it('stops cleanly, and a restart keeps the data directory and rewrites demo.json as 0600', async () => {
-    const eco = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    const eco = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
     const url = eco.services.find((s) => s.name === 'docs')!.url;
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     await writeFile(join(dir, 'keep-me.db'), 'data');
@@ -106,7 +154,7 @@ describe('startEcosystem', () => {
     await eco.stop();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
-    running = await startEcosystem({ env: { PORT: '0', PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir }, ...quiet });
+    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
     expect(await readFile(join(dir, 'keep-me.db'), 'utf8')).toBe('data');
     expect((await stat(running.demoFile)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(running.demoFile, 'utf8'))).toHaveProperty('services');
@@ -116,7 +164,7 @@ describe('startEcosystem', () => {
     const { server, port } = await listenOnFreePort();
     try {
       const error = await startEcosystem({
-        env: { PORT: String(port), PROVIDER_PORT: '0', HANNUN_DATA_DIR: dir },
+        env: { ...freePorts(), PORT: String(port), HANNUN_DATA_DIR: dir },
         ...quiet,
       }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UserError);
