@@ -177,15 +177,24 @@ describe('통합인증-102 sign_request', () => {
     expect((await send({}, '')).body.rsp_code).toBe('40101');
   });
 
-  it('AC16: a consent whose signature would not fit signed_consent (aNS(10000)) answers 40001 before anything is stored', async () => {
-    const assets = Array.from({ length: 80 }, (_, i) => ({
-      api: '은행-001',
-      key: { account_num: `1002${String(i).padStart(9, '0')}`, seqno: '1' },
-    }));
-    const { body } = await send(signRequestBody([{ consent: consentFor(h.clock, BANK, { asset_list: assets }) }]));
-    expect(body.rsp_code).toBe('40001');
-    expect(body.rsp_msg).toContain('consent_list[0].consent');
-    expect(body.rsp_msg).toContain('10000');
+  it('AC16: a consent of up to 7,000 bytes (91 bank accounts in our format) is accepted and its signature fits signed_consent (aNS(20000)); a larger one answers 40001 before anything is stored', async () => {
+    const withAssets = (n: number) =>
+      consentFor(h.clock, BANK, {
+        asset_list: Array.from({ length: n }, (_, i) => ({
+          api: '은행-001',
+          key: { account_num: `1002${String(i).padStart(9, '0')}`, seqno: '1' },
+        })),
+      });
+    let n = 1;
+    while (Buffer.byteLength(encodeConsentDocument(withAssets(n + 1))) <= 7000) n++;
+    expect(n).toBeGreaterThan(80); // 91 bank accounts in Hannun's consent format
+    const fits = await send(signRequestBody([{ consent: withAssets(n) }]));
+    expect(fits.body.rsp_code).toBe('00000');
+    expect(fits.body.cert_tx_id).toBeTruthy();
+    const over = await send(signRequestBody([{ consent: withAssets(n + 1) }]));
+    expect(over.body.rsp_code).toBe('40001');
+    expect(over.body.rsp_msg).toContain('consent_list[0].consent');
+    expect(over.body.rsp_msg).toContain('7000');
   });
 
   it('AC15: the log holds neither the CI, the name, the phone number nor the consent text', async () => {

@@ -24,7 +24,7 @@ export interface SignedConsentPayload {
 
 export const SIGNED_CONSENT_TYP = 'JOSE';
 export const SIGNED_CONSENT_ALG = 'ES256';
-/** The most signed_consent may hold, in characters (its field type in the spec: aNS(10000), provisional). */
+/** The most signed_consent may hold, in characters (its field type in the spec: aNS(20000), provisional). */
 export const SIGNED_CONSENT_MAX: number = CA_FIELDS.signed_consent.type.length;
 /** consentNonce: 32 random bytes, base64url (43 characters). */
 export const CONSENT_NONCE_BYTES = 32;

@@ -136,7 +136,7 @@ export const AUTH_FIELDS = {
   },
   password_len: { type: N(5), ko: '전자서명 길이', en: 'Length of password (the signed consent)', provisional: true },
   password: {
-    type: aNS(10000),
+    type: aNS(20000),
     ko: '전자서명 (전송요구 서명값)',
     en: 'The signed consent (CMS SignedData, Base64)',
     provisional: true,

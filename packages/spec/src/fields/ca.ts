@@ -46,7 +46,7 @@ export const CA_FIELDS = {
   signed_consent_cnt: { type: N(4), ko: '서명된 전송요구 수', en: 'Number of signed consents', provisional: true },
   signed_consent_len: { type: N(5), ko: '서명된 전송요구 길이', en: 'Length of signed_consent', provisional: true },
   signed_consent: {
-    type: aNS(10000),
+    type: aNS(20000),
     ko: '서명된 전송요구',
     en: 'Signed consent (Base64url CMS)',
     provisional: true,
