@@ -7,7 +7,7 @@ import { SEGMENTS } from '../merchants/merchant-categories.ts';
 import { dayFromCivil } from '../time/day-number.ts';
 import { buildPlan, monthlyFixedCosts } from './build-plan.ts';
 import { InstitutionPool } from './institution-pool.ts';
-import { isHolding } from './plan-types.ts';
+import { isHolding, type Slot } from './plan-types.ts';
 
 const pool = new InstitutionPool(DEMO_INSTITUTIONS);
 const inputs = { seed: 11, start: dayFromCivil(2025, 1, 1), horizon: dayFromCivil(2027, 1, 1), pool };
@@ -82,5 +82,46 @@ describe('plans: the heaviest user', () => {
     const result = materialise(ledger, Temporal.PlainDate.from('2025-12-31'));
     expect(result.months).toBe(48);
     expect(result.transactions).toBeGreaterThan(50_000);
+  });
+});
+
+describe('plans: later lives (closures the negative matrix answers 40305 for)', () => {
+  const start = inputs.start;
+  const closedIn = (s: Slot | undefined, from: number, to: number) =>
+    s?.statusChange?.status === 'closed' && s.statusChange.day >= from && s.statusChange.day <= to;
+
+  it('whatever the seed, the senior showcase terminates its insurer IRP and repays its policy loan early, and the indebted showcase settles its 채권, all within the history’s first 15 months', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const at = { ...inputs, seed };
+      const senior = buildPlan(at, 4);
+      const indebted = buildPlan(at, 3);
+      expect(senior.persona.segment).toBe('senior');
+      expect(indebted.persona.segment).toBe('indebted');
+      const irp = senior.slots.find((s) => s.kind === 'irp' && s.industry === 'insu');
+      const loan = senior.slots.find((s) => s.kind === 'policyLoan');
+      const claim = indebted.slots.find((s) => s.kind === 'claim' && s.industry === 'bond');
+      expect(closedIn(irp, start + 30, start + 420), `seed ${seed} IRP`).toBe(true);
+      expect(closedIn(loan, start, start + 450), `seed ${seed} policy loan`).toBe(true);
+      expect(closedIn(claim, start, start + 450), `seed ${seed} 채권`).toBe(true);
+    }
+  });
+
+  it('some IRPs are terminated and some funds sold, inside the history’s first 14 months and not soon after opening', () => {
+    const irps = plans.flatMap((p) => p.slots.filter((s) => s.kind === 'irp'));
+    const funds = plans.flatMap((p) => p.slots.filter((s) => s.kind === 'bankFund'));
+    const terminated = irps.filter((s) => s.statusChange);
+    const sold = funds.filter((s) => s.statusChange);
+    expect(terminated.length / irps.length).toBeGreaterThan(0.05);
+    expect(terminated.length / irps.length).toBeLessThan(0.35);
+    expect(sold.length / funds.length).toBeGreaterThan(0.1);
+    expect(sold.length / funds.length).toBeLessThan(0.45);
+    for (const s of terminated) {
+      expect(closedIn(s, start + 30, start + 420)).toBe(true);
+      expect(s.statusChange!.day - s.opened).toBeGreaterThanOrEqual(120);
+    }
+    for (const s of sold) {
+      expect(closedIn(s, start + 30, start + 420)).toBe(true);
+      expect(s.statusChange!.day - s.opened).toBeGreaterThanOrEqual(90);
+    }
   });
 });

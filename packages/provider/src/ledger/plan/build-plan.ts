@@ -620,11 +620,13 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
     if (insu) {
       addPolicy(b, insu, 'medical', payer(b, d, credit, 0.2));
       if (b.rng.chance(0.5)) addPolicy(b, insu, 'cancer', payer(b, d, credit, 0.2), { lapse: b.rng.chance(0.1) });
-      if (b.rng.chance(0.3)) {
-        const p = addPolicy(b, insu, 'whole', { kind: 'bank', slot: d.main });
-        if (b.rng.chance(0.4)) addPolicyLoan(b, insu, p, d.main);
+      // The senior showcase holds a whole-life policy with a policy loan and an IRP at the insurer, and shows
+      // their ends: the loan repaid early, the IRP terminated (as far as their dates allow).
+      if (d.showcase || b.rng.chance(0.3)) {
+        const p = addPolicy(b, insu, 'whole', { kind: 'bank', slot: d.main }, { existing: d.showcase });
+        if (d.showcase || b.rng.chance(0.4)) addPolicyLoan(b, insu, p, d.main, { repaidEarly: d.showcase });
       }
-      if (b.rng.chance(0.1)) addIrp(b, insu, d.main, d.income);
+      if (d.showcase || b.rng.chance(0.1)) addIrp(b, insu, d.main, d.income, { terminated: d.showcase });
     }
     const inv = b.rng.chance(0.3) ? pick(b, 'invest') : undefined;
     if (inv) addPension(b, inv, d.main, d.income, true);
@@ -652,8 +654,9 @@ const RECIPES: Readonly<Record<Segment, Recipe>> = {
       if (usury) addClaim(b, usury, d.main);
     }
     if (d.showcase || b.rng.chance(0.35)) {
+      // The showcase's 인수채권 is settled early (as far as its dates allow).
       const bond = pick(b, 'bond');
-      if (bond) addClaim(b, bond, d.main);
+      if (bond) addClaim(b, bond, d.main, { settledEarly: d.showcase });
     }
     if (d.showcase || b.rng.chance(0.35)) {
       const cap = pick(b, 'capital');

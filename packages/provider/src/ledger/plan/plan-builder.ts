@@ -92,6 +92,15 @@ export class PlanBuilder {
     return from > to ? undefined : rng.between(from, to);
   }
 
+  /**
+   * A day moved, when needed, to between `atMost` and `days` days before the history begins: a product whose
+   * end a showcase must show starts early enough for that end to fall inside the history's first months (and
+   * late enough for it not to end before the history).
+   */
+  beforeHistory(day: number, days: number, atMost = Number.POSITIVE_INFINITY): number {
+    return Math.max(this.inputs.start - atMost, Math.min(day, this.inputs.start - days));
+  }
+
   openedSec(): number {
     return this.rng.between(9 * 3600, 20 * 3600);
   }

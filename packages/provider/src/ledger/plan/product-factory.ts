@@ -3,7 +3,7 @@ import { annuityPayment, type LoanTerms, lastInstalmentDay, type RepayMethod } f
 import { ETFS_KRX, FUNDS, KRX_STOCKS, US_STOCKS } from '../market/securities-universe.ts';
 import { pickFullName } from '../people/korean-names.ts';
 import { roundTo } from '../random/rng.ts';
-import { addMonths } from '../time/day-number.ts';
+import { addMonths, monthOfDay } from '../time/day-number.ts';
 import {
   accountNumber,
   carNumber,
@@ -143,6 +143,9 @@ export function addBankFund(b: PlanBuilder, bank: Institution, from: number, inc
   const opened = Math.max(b.openedOf(from), b.openingDay(0.7, 0, 5));
   const monthly = krw(Math.max(100_000, income * 0.05), 50_000);
   const monthsBefore = Math.max(0, Math.round((b.inputs.start - opened) / 30.4));
+  // Some funds are sold (전액 환매): every unit redeemed at the day's 기준가, the proceeds to the paying account.
+  const fate = b.fateRng(b.slots.length);
+  const redeemed = fate.chance(0.25) ? b.fateDay(fate, opened, 90) : undefined;
   return b.add<'bankFund'>((idx) => ({
     kind: 'bankFund',
     idx,
@@ -158,6 +161,7 @@ export function addBankFund(b: PlanBuilder, bank: Institution, from: number, inc
     from,
     openingPrincipal: monthly * monthsBefore,
     openingUnits: Math.round(((monthly * monthsBefore) / 1.2) * 1000) / 1000,
+    ...(redeemed !== undefined ? { statusChange: { day: redeemed, status: 'closed' as const } } : {}),
   }));
 }
 
@@ -203,9 +207,21 @@ export function addBankLoan(
   }));
 }
 
-export function addIrp(b: PlanBuilder, inst: Institution, from: number, income: number): Slot {
+export function addIrp(
+  b: PlanBuilder,
+  inst: Institution,
+  from: number,
+  income: number,
+  opts: { terminated?: boolean } = {},
+): Slot {
   const { rng } = b;
-  const opened = Math.max(b.openedOf(from), b.openingDay(0.75, 0, 6));
+  const drawn = b.openingDay(0.75, 0, 6);
+  const opened = Math.max(b.openedOf(from), opts.terminated === true ? b.beforeHistory(drawn, 30) : drawn);
+  // Some IRPs are terminated (중도해지): everything is paid out at its value that day, to the paying account.
+  // Mostly by those who need the cash: one in five earning under 7 million a month, one in twenty above.
+  const fate = b.fateRng(b.slots.length);
+  const cashOut = fate.chance(income < 7_000_000 ? 0.2 : 0.05) || opts.terminated === true;
+  const terminated = cashOut ? b.fateDay(fate, opened, 120) : undefined;
   const products: IrpProduct[] = [
     {
       name: `${brandOf(inst.name)} 퇴직연금 정기예금 1년`,
@@ -244,6 +260,7 @@ export function addIrp(b: PlanBuilder, inst: Institution, from: number, income: 
     from,
     employerAmt: rng.chance(0.5) ? krw(income * rng.between(6, 40), 100_000) : 0,
     products,
+    ...(terminated !== undefined ? { statusChange: { day: terminated, status: 'closed' as const } } : {}),
   }));
 }
 
@@ -470,12 +487,14 @@ export function addPolicy(
   insu: Institution,
   kindKey: Exclude<keyof typeof POLICY_KINDS, 'car'>,
   payVia: Payer,
-  opts: { insured?: { no: string; name: string }[]; lapse?: boolean } = {},
+  opts: { insured?: { no: string; name: string }[]; lapse?: boolean; existing?: boolean } = {},
 ): PolicySlot {
   const { rng } = b;
   const kind = POLICY_KINDS[kindKey];
   if (!kind) throw new Error(`no policy kind ${kindKey}`);
-  const opened = Math.max(b.openingDay(0.85, b.adultDay, 12), payOpened(b, payVia));
+  const drawn = b.openingDay(0.85, b.adultDay, 12);
+  // `existing`: held for over a year before the history (so a policy loan may be taken on it before it).
+  const opened = Math.max(opts.existing === true ? b.beforeHistory(drawn, 400) : drawn, payOpened(b, payVia));
   const expDay = kind.years === null ? undefined : addMonths(opened, kind.years * 12);
   const payYears = kind.years === null ? rng.pick([10, 15, 20]) : Math.min(kind.years, rng.pick([10, 15, 20]));
   const insured = opts.insured ?? [{ no: '01', name: b.person.name }];
@@ -559,15 +578,27 @@ export function addCarPolicy(b: PlanBuilder, insu: Institution, car: Car, payVia
   }));
 }
 
-export function addPolicyLoan(b: PlanBuilder, insu: Institution, policy: PolicySlot, repayFrom: number): Slot {
+export function addPolicyLoan(
+  b: PlanBuilder,
+  insu: Institution,
+  policy: PolicySlot,
+  repayFrom: number,
+  opts: { repaidEarly?: boolean } = {},
+): Slot {
   const { rng } = b;
-  const start = Math.max(policy.opened + 365, b.openingDay(0.6, 0, 3));
+  const drawn = b.openingDay(0.6, 0, 3);
+  // One meant to be repaid early is taken before the history when the policy allows, else as soon as it does.
+  const start = Math.max(policy.opened + 365, opts.repaidEarly === true ? b.beforeHistory(drawn, 30, 300) : drawn);
   const principal = krw(Math.max(1_000_000, policy.premium * rng.between(8, 30)), 100_000);
   const rateMilli = rng.between(4_300, 8_900);
   const months = rng.pick([60, 84, 120]);
-  // Many policy loans are short: borrowed for a year and repaid (closed) at its end.
+  // Many policy loans are short: borrowed for a year and repaid (closed) at its end. Others are repaid early
+  // (중도상환) when money comes in: the principal falls due with the interest of that day's month.
   const fate = b.fateRng(b.slots.length);
-  const terms = loanTerms(b, principal, rateMilli, fate.chance(0.35) ? 12 : months, 'bullet', start);
+  let terms = loanTerms(b, principal, rateMilli, fate.chance(0.35) ? 12 : months, 'bullet', start);
+  const repaidOn = fate.chance(0.2) || opts.repaidEarly === true ? b.fateDay(fate, start, 90) : undefined;
+  const early = repaidOn === undefined ? 0 : monthOfDay(repaidOn) - monthOfDay(start);
+  if (early >= 2 && early < terms.months) terms = { ...terms, months: early };
   return b.add<'policyLoan'>((idx) => ({
     kind: 'policyLoan',
     idx,
@@ -838,10 +869,16 @@ export function addP2p(b: PlanBuilder, p2p: Institution, repayFrom: number): Slo
   }));
 }
 
-export function addClaim(b: PlanBuilder, inst: Institution, repayFrom: number): Slot {
+export function addClaim(
+  b: PlanBuilder,
+  inst: Institution,
+  repayFrom: number,
+  opts: { settledEarly?: boolean } = {},
+): Slot {
   const { rng } = b;
   const usury = inst.industry === 'usury';
-  const start = Math.max(b.openedOf(repayFrom), b.openingDay(0.6, 0, 2));
+  const drawn = b.openingDay(0.6, 0, 2);
+  const start = Math.max(b.openedOf(repayFrom), opts.settledEarly === true ? b.beforeHistory(drawn, 30, 300) : drawn);
   let terms = usury
     ? loanTerms(
         b,
@@ -862,7 +899,8 @@ export function addClaim(b: PlanBuilder, inst: Institution, repayFrom: number): 
   // Some claims are settled early: the debtor repays on a shorter schedule, the claim closes (상환완료).
   const fate = b.fateRng(b.slots.length);
   const settleBy = Math.floor((b.inputs.start + 400 - start) / 31);
-  if (fate.chance(0.4) && settleBy >= 6 && settleBy < terms.months) terms = { ...terms, months: settleBy };
+  const early = fate.chance(0.4) || opts.settledEarly === true;
+  if (early && settleBy >= 6 && settleBy < terms.months) terms = { ...terms, months: settleBy };
   const creditor = rng.pick(['(구)한마음카드', '(구)온새미저축은행', '(구)바른캐피탈', '(구)미소금융대부']);
   return b.add<'claim'>((idx) => ({
     kind: 'claim',

@@ -69,7 +69,8 @@ describe('은행-004 수신계좌 거래내역: data invariants', () => {
           const { cb, h } = all[i] as (typeof all)[number];
           const now = Temporal.PlainDateTime.from('2025-01-01T00:00').add({ minutes });
           const detail = cb.snapshot('은행-003', h, { request: {}, now });
-          if (!detail) return h.openedOn.toString() > now.toPlainDate().toString();
+          // Absent only before the opening (which may be later on the same day).
+          if (!detail) return h.openedOn.toString() >= now.toPlainDate().toString();
           const balance = num((detail.body['detail_list'] as Row[])[0]?.['balance_amt']);
           const items = cb.series('은행-004', h, { request: period('2024-12-01', now.toPlainDate().toString()), now });
           for (const tx of items)

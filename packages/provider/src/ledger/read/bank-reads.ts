@@ -1,3 +1,4 @@
+import { fundProceeds } from '../finance/closing-payouts.ts';
 import type { Row } from '../ledger.ts';
 import { securityAt } from '../market/securities-universe.ts';
 import type { BankFundSlot, Slot } from '../plan/plan-types.ts';
@@ -20,17 +21,29 @@ export function repayAccount(r: Reader, idx: number): Row {
 
 const isFund = (slot: Slot | null): slot is BankFundSlot => slot?.kind === 'bankFund';
 
-function fundAt(r: Reader, slot: BankFundSlot): { units: number; principal: number; changedTs: number } {
+interface FundHeld {
+  units: number;
+  principal: number;
+  changedTs: number;
+  /** Sold whole (전액 환매): nothing is left and nothing changes any more. */
+  redeemed: boolean;
+}
+
+function fundAt(r: Reader, slot: BankFundSlot): FundHeld {
   let u = r.monthStart.get(slot.idx, A);
   let principal = r.monthStart.get(slot.idx, B);
   let changedTs = r.lastChangeBefore(slot);
+  let redeemed = slot.statusChange?.status === 'closed' && changedTs >= slot.statusChange.day * SECONDS_PER_DAY;
   for (const tx of r.bundle(r.nowMi)?.funds[slot.idx] ?? []) {
     if (tx.ts > r.nowTs) break;
-    u += tx.units;
+    if (tx.type === '02') {
+      u = 0;
+      redeemed = true;
+    } else u += tx.units;
     principal = tx.bal;
     changedTs = tx.ts;
   }
-  return { units: u, principal, changedTs };
+  return { units: u, principal, changedTs, redeemed };
 }
 
 /** 은행-002 … 은행-010: deposit, investment (fund) and loan accounts. */
@@ -103,18 +116,18 @@ export const BANK_READS: Readonly<Record<string, ApiReader>> = {
   }),
   '은행-006': snapshot((r, slot) => {
     if (!isFund(slot)) return undefined;
-    const { units: u, principal, changedTs } = fundAt(r, slot);
+    const { units: u, principal, changedTs, redeemed } = fundAt(r, slot);
     const nav = r.world.market.price(slot.fund, r.nowDay);
     return {
       body: {
         currency_code: 'KRW',
         balance_amt: krw(principal),
-        eval_amt: krw(Math.floor((u * nav) / 1000)),
+        eval_amt: krw(fundProceeds(u, nav)),
         inv_principal: krw(principal),
         fund_num: units(u),
       },
-      // The valuation moves with each day's 기준가.
-      changedAt: Math.max(changedTs, r.nowDay * SECONDS_PER_DAY),
+      // The valuation moves with each day's 기준가, until the fund is sold.
+      changedAt: redeemed ? changedTs : Math.max(changedTs, r.nowDay * SECONDS_PER_DAY),
     };
   }),
   '은행-007': series((r, slot, request) => {

@@ -1,3 +1,4 @@
+import { type IrpHeld, irpProductValue } from '../finance/closing-payouts.ts';
 import type { Row } from '../ledger.ts';
 import { securityAt } from '../market/securities-universe.ts';
 import type { IrpSlot, PensionSlot, SecuritiesSlot, Slot } from '../plan/plan-types.ts';
@@ -175,6 +176,8 @@ interface IrpHoldings {
   employee: number;
   products: { units: number; principal: number }[];
   changedTs: number;
+  /** Paid out whole (중도해지): nothing is left and nothing changes any more. */
+  terminated: boolean;
 }
 
 function irpAt(r: Reader, slot: IrpSlot): IrpHoldings {
@@ -184,12 +187,26 @@ function irpAt(r: Reader, slot: IrpSlot): IrpHoldings {
     employee: start.get(slot.idx, B),
     products: slot.products.map((_, i) => ({ units: start.qty(slot.idx, i), principal: start.cost(slot.idx, i) })),
     changedTs: r.lastChangeBefore(slot),
+    terminated:
+      slot.statusChange?.status === 'closed' && r.lastChangeBefore(slot) >= slot.statusChange.day * SECONDS_PER_DAY,
   };
   for (const tx of r.bundle(r.nowMi)?.irp[slot.idx] ?? []) {
     if (tx.ts > r.nowTs) break;
-    addContribution(r, slot, h, tx);
+    if (tx.type === '04') terminate(h, tx.ts);
+    else addContribution(r, slot, h, tx);
   }
   return h;
+}
+
+function terminate(h: IrpHoldings, ts: number): void {
+  h.accum = 0;
+  h.employee = 0;
+  for (const held of h.products) {
+    held.units = 0;
+    held.principal = 0;
+  }
+  h.changedTs = Math.max(h.changedTs, ts);
+  h.terminated = true;
 }
 
 function addContribution(r: Reader, slot: IrpSlot, h: IrpHoldings, tx: IrpTx): void {
@@ -211,15 +228,8 @@ function addContribution(r: Reader, slot: IrpSlot, h: IrpHoldings, tx: IrpTx): v
   h.changedTs = Math.max(h.changedTs, tx.ts);
 }
 
-function irpProductValue(r: Reader, slot: IrpSlot, i: number, held: { units: number; principal: number }): number {
-  const p = slot.products[i];
-  if (!p) return 0;
-  if (p.security < 0) {
-    const days = Math.min(365, Math.max(0, r.nowDay - slot.opened));
-    return Math.floor(held.principal * (1 + (p.rateMilli * days) / (100_000 * 365)));
-  }
-  return positionValue(r, p.security, held.units);
-}
+const irpProductValueAt = (r: Reader, slot: IrpSlot, i: number, held: IrpHeld): number =>
+  irpProductValue(r.world.market, slot, i, held, r.nowDay);
 
 const isIrp = (slot: Slot | null): slot is IrpSlot => slot?.kind === 'irp';
 
@@ -228,7 +238,7 @@ export const IRP_READS: Readonly<Record<string, ApiReader>> = {
   'IRP-002': snapshot((r, slot) => {
     if (!isIrp(slot)) return undefined;
     const h = irpAt(r, slot);
-    const evalAmt = h.products.reduce((sum, held, i) => sum + irpProductValue(r, slot, i, held), 0);
+    const evalAmt = h.products.reduce((sum, held, i) => sum + irpProductValueAt(r, slot, i, held), 0);
     return {
       body: {
         accum_amt: krw(h.accum),
@@ -238,18 +248,21 @@ export const IRP_READS: Readonly<Record<string, ApiReader>> = {
         issue_date: date(slot.opened),
         first_deposit_date: date(slot.opened),
       },
-      changedAt: Math.max(h.changedTs, r.nowDay * SECONDS_PER_DAY),
+      // The valuation moves with each day's prices, until it is paid out.
+      changedAt: h.terminated ? h.changedTs : Math.max(h.changedTs, r.nowDay * SECONDS_PER_DAY),
     };
   }),
   'IRP-003': series((r, slot) => {
     if (!isIrp(slot)) return undefined;
     const h = irpAt(r, slot);
+    // A terminated IRP holds no product any more.
+    if (h.terminated) return [];
     return slot.products.map((p, i) => {
       const held = h.products[i] ?? { units: 0, principal: 0 };
       return {
         irp_name: p.name,
         irp_type: p.type,
-        eval_amt: krw(irpProductValue(r, slot, i, held)),
+        eval_amt: krw(irpProductValueAt(r, slot, i, held)),
         inv_principal: krw(held.principal),
         ...(p.security >= 0 ? { fund_num: units(held.units) } : {}),
         open_date: date(slot.opened),

@@ -170,20 +170,26 @@ export interface InvestTx {
 /** A bank fund movement (은행-007). */
 export interface FundTx {
   ts: number;
+  /** 01 매수 (납입), 02 환매 (sale of every unit; the fund is closed). */
   type: '01' | '02';
   /** 기준가 (per 1,000 units). */
   nav: number;
+  /** Units bought or sold (positive either way). */
   units: number;
+  /** Amount paid in, or the proceeds of a sale before tax. */
   amt: number;
   /** Principal balance after. */
   bal: number;
   no: number;
 }
 
-/** An IRP movement (IRP-004): 01 가입자 입금, 02 사용자 입금(퇴직금), 03 운용수익. */
+/**
+ * An IRP movement (IRP-004): 01 가입자 입금, 02 사용자 입금(퇴직금), 04 해지 지급 (the whole value paid out,
+ * before tax; the IRP is closed).
+ */
 export interface IrpTx {
   ts: number;
-  type: '01' | '02' | '03';
+  type: '01' | '02' | '04';
   amt: number;
 }
 

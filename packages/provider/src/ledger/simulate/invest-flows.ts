@@ -1,3 +1,4 @@
+import { irpValue, irpWithholding } from '../finance/closing-payouts.ts';
 import { securityAt } from '../market/securities-universe.ts';
 import type { IrpSlot, PensionSlot, SecuritiesSlot } from '../plan/plan-types.ts';
 import { type Rng, STREAM } from '../random/rng.ts';
@@ -261,8 +262,35 @@ function irp(ctx: MonthContext, slot: IrpSlot, rng: Rng): void {
     contribute(slot.opened * 86_400 + slot.openedSec, slot.opened, slot.employerAmt, '02');
   }
   const day = dueDay(ctx.mi, slot.payDom);
-  if (!ctx.inRange(day) || !ctx.live(slot, day) || monthOfDay(slot.opened) === ctx.mi) return;
-  const ts = ctx.at(day, rng.next(), 9, 12);
-  ctx.post(slot.from, ts, -slot.monthly, '자동이체', `${memo} IRP`);
-  contribute(ts, day, slot.monthly, '01');
+  if (ctx.inRange(day) && ctx.live(slot, day) && monthOfDay(slot.opened) !== ctx.mi) {
+    const ts = ctx.at(day, rng.next(), 9, 12);
+    ctx.post(slot.from, ts, -slot.monthly, '자동이체', `${memo} IRP`);
+    contribute(ts, day, slot.monthly, '01');
+  }
+  const closing = slot.statusChange?.status === 'closed' ? slot.statusChange.day : -1;
+  if (ctx.inRange(closing)) terminateIrp(ctx, slot, ctx.at(closing, rng.next(), 10, 15), memo);
+}
+
+/**
+ * 중도해지: every product is sold or cashed at the day's value, the IRP paid out to zero (IRP-004 04 with the
+ * whole value) and the payout, less the tax withheld, credited to the paying account at the same time.
+ */
+function terminateIrp(ctx: MonthContext, slot: IrpSlot, ts: number, memo: string): void {
+  const day = ctx.dayOf(ts);
+  const held = slot.products.map((_, i) => ({
+    units: ctx.state.qty(slot.idx, i),
+    principal: ctx.state.cost(slot.idx, i),
+  }));
+  const payout = irpValue(ctx.world.market, slot, held, day);
+  const employerAmt = ctx.state.get(slot.idx, A) - ctx.state.get(slot.idx, B);
+  held.forEach((h, i) => {
+    ctx.state.move(slot.idx, i, -h.units, -h.principal);
+  });
+  ctx.state.set(slot.idx, A, 0);
+  ctx.state.set(slot.idx, B, 0);
+  ctx.state.touch(slot.idx, ts);
+  push(ctx.bundle.irp, slot.idx, { ts, type: '04', amt: payout });
+  ctx.counted();
+  const net = payout - irpWithholding(payout, employerAmt);
+  if (net > 0) ctx.post(slot.from, ts, net, '해지', `${memo} IRP 해지`);
 }

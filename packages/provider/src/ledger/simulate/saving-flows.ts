@@ -1,4 +1,5 @@
 import { depositInterest, interestTax, savingsInterest } from '../finance/amortization.ts';
+import { fundProceeds, fundWithholding } from '../finance/closing-payouts.ts';
 import type { BankFundSlot, SavingsSlot, TimeDepositSlot } from '../plan/plan-types.ts';
 import { STREAM } from '../random/rng.ts';
 import { dueDay, monthOfDay } from '../time/day-number.ts';
@@ -72,7 +73,8 @@ function bankFund(ctx: MonthContext, slot: BankFundSlot, r: number): void {
   const days: number[] = [];
   if (ctx.inRange(slot.opened) && slot.opened >= ctx.plan.since) days.push(slot.opened);
   const monthly = dueDay(ctx.mi, slot.payDom);
-  if (monthly > slot.opened && ctx.inRange(monthly) && monthOfDay(slot.opened) !== ctx.mi) days.push(monthly);
+  if (monthly > slot.opened && ctx.inRange(monthly) && monthOfDay(slot.opened) !== ctx.mi && ctx.live(slot, monthly))
+    days.push(monthly);
   for (const day of days) {
     const nav = ctx.world.market.price(slot.fund, day);
     const units = Math.round((slot.monthly / nav) * 1000 * 1000) / 1000;
@@ -85,4 +87,23 @@ function bankFund(ctx: MonthContext, slot: BankFundSlot, r: number): void {
     push(ctx.bundle.funds, slot.idx, tx);
     ctx.counted();
   }
+  const closing = slot.statusChange?.status === 'closed' ? slot.statusChange.day : -1;
+  if (ctx.inRange(closing)) redeemFund(ctx, slot, ctx.at(closing, r, 11, 15));
+}
+
+/**
+ * 전액 환매: every unit sold at the day's 기준가, the principal balance to zero, and the proceeds less the tax
+ * on the gain credited to the paying account at the same time.
+ */
+function redeemFund(ctx: MonthContext, slot: BankFundSlot, ts: number): void {
+  const nav = ctx.world.market.price(slot.fund, ctx.dayOf(ts));
+  const units = ctx.state.get(slot.idx, A);
+  const proceeds = fundProceeds(units, nav);
+  const net = proceeds - fundWithholding(proceeds, ctx.state.get(slot.idx, B));
+  ctx.state.set(slot.idx, A, 0);
+  ctx.state.set(slot.idx, B, 0);
+  ctx.state.touch(slot.idx, ts);
+  push(ctx.bundle.funds, slot.idx, { ts, type: '02', nav, units, amt: proceeds, bal: 0, no: 0 });
+  ctx.counted();
+  if (net > 0) ctx.post(slot.from, ts, net, '환매', `${slot.prodName} 환매`);
 }
