@@ -45,7 +45,46 @@ export {
 export { createTokenVerifier, type TokenVerifier } from './tokens/token-verifier.ts';
 export { createTokenRevocations, type TokenRevocations } from './tokens/token-revocations.ts';
 export { createFaultInjector, type FaultInjector, type InstitutionFaults } from './hooks/fault-injection.ts';
+export {
+  ACCESS_MAX_SECONDS,
+  CODE_MAX_SECONDS,
+  DEFAULT_LIFETIMES,
+  REFRESH_MAX_SECONDS,
+  resolveLifetimes,
+  type TokenLifetimes,
+} from './tokens/token-lifetimes.ts';
+export {
+  mintRefreshToken,
+  type RefreshTokenClaims,
+  type RefreshVerdict,
+  verifyRefreshToken,
+} from './tokens/refresh-token.ts';
 // --- end of the engine's exports ---
+
+// --- Authentication at the provider: 개별인증-001…004, 통합인증-002 (issue #4 items 4–6) ---
+export type { AuthConfig } from './auth/auth-config.ts';
+export type { AuthControls } from './auth/register-auth-routes.ts';
+export type {
+  AuthorizationCode,
+  AuthRequest,
+  AuthStore,
+  ConsentRepository,
+  PairRevocation,
+  ProviderLogin,
+  TokenPair,
+} from './auth/store/auth-store.ts';
+export { createMemoryAuthStore } from './auth/store/memory-auth-store.ts';
+export {
+  type CaClient,
+  CaUnavailableError,
+  type CaVerification,
+  type CaVerifyRequest,
+} from './auth/ca-client.ts';
+export { createHttpCaClient, type HttpCaClientOptions, type OwnCredentials } from './auth/http-ca-client.ts';
+export { DEFAULT_DEMO_LOGIN_SEED, type DemoLogin, demoLoginOf } from './auth/login/demo-logins.ts';
+export type { SmsMessage, SmsOutbox } from './auth/login/sms-outbox.ts';
+export type { ConsentSignature } from './consent/consent.ts';
+// --- end of authentication ---
 
 // --- The data: institutions and the synthetic ledger (issue #3, items 1, 4) ---
 export type { Institution } from './institutions/institution.ts';

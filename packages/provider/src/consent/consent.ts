@@ -3,8 +3,8 @@ import type { Temporal } from 'temporal-polyfill';
 
 /**
  * A consent (전송요구) as the provider stores it when it issues a token pair: the seven items the person
- * chose, the assets, and the v2 flags. Until the authentication issue lands these are created directly
- * (tests and the demo); 통합인증-002 and 개별인증 will create them the same way.
+ * chose, the assets, and the v2 flags. 개별인증 (the provider's consent page) and 통합인증-002 (the signed
+ * consent document) create them (auth/); tests may create them directly.
  */
 export interface ConsentRecord {
   readonly id: string;
@@ -33,6 +33,22 @@ export interface ConsentRecord {
   };
   readonly createdAt: number;
   readonly revokedAt?: number;
+  /** How the person authenticated when giving it: the provider's own login (개별인증) or a CA signature (통합인증). */
+  readonly auth?: 'individual' | 'integrated';
+  /**
+   * 통합인증: the signed consent and what the CA said, kept with the consent record as the records rules ask
+   * (FAQ: integrated-auth signatures are kept like consent records).
+   */
+  readonly signature?: ConsentSignature;
+}
+
+export interface ConsentSignature {
+  readonly caCode: string;
+  readonly certTxId: string;
+  readonly txId: string;
+  /** The consent text exactly as signed. */
+  readonly consent: string;
+  readonly signedConsent: string;
 }
 
 export interface ConsentStore {

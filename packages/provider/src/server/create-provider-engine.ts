@@ -1,10 +1,12 @@
 import { createLogger, createService, type Service } from '@hannun/infra';
+import type { Registry } from '@hannun/registry';
 import { apisForIndustry, DEFAULT_VERSION_CONFIG } from '@hannun/spec';
 import { createCallerRegistry } from '../check-chain/caller-registry.ts';
 import { fail } from '../check-chain/check-failure.ts';
 import { createCycleCounter } from '../check-chain/cycle-counter.ts';
 import { parseNpWindows } from '../check-chain/np-time-windows.ts';
-import type { ChainDeps } from '../check-chain/run-check-chain.ts';
+import { type ChainDeps, checkTransport } from '../check-chain/run-check-chain.ts';
+import { type AuthControls, registerAuthRoutes } from '../auth/register-auth-routes.ts';
 import { createTranIdLedger } from '../check-chain/tran-id-ledger.ts';
 import { type ProviderClock, systemClock } from '../clock/provider-clock.ts';
 import type { AccessTokenClaims, ConsentStore } from '../consent/consent.ts';
@@ -36,6 +38,8 @@ export interface ProviderEngineOptions {
   /** The provider clock. Default: real time. */
   readonly clock?: ProviderClock;
   readonly config?: ProviderEngineConfig;
+  /** The portal registry (services, CAs): needed by the authentication endpoints (server_error without it). */
+  readonly registry?: Registry;
 }
 
 /** What the engine offers besides HTTP: keys, tokens, revocation, and the test hooks when enabled. */
@@ -47,6 +51,8 @@ export interface ProviderControls {
   readonly clock: ProviderClock;
   /** Fault injection, when test hooks are enabled. */
   readonly faults: FaultInjector | undefined;
+  /** Authentication's store and simulated SMS (개별인증, 통합인증-002). */
+  readonly auth: AuthControls;
   /** The information APIs each institution serves (by org_code), as compiled from the catalogue. */
   apisOf(orgCode: string): readonly CompiledApi[];
   /** Sign an access token with the institution's key (iss = claims.iss). */
@@ -129,6 +135,18 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     notFound: (request, reply) => sendAnswer(reply, routingFailure(runtime, request, fail('40401'))),
   });
   registerEngineRoutes(service, compiled, runtime);
+  const auth = registerAuthRoutes(service, {
+    institutions: compiled,
+    registry: opts.registry,
+    consents: opts.consents,
+    revocations,
+    signingKeys,
+    clock,
+    transport: (request) =>
+      checkTransport(chain, { ip: request.ip, clientCertSerial: runtime.clientCertSerial(request) }),
+    config: config.auth,
+    ...(hooks ? { hooks: { prefix: hooks.prefix ?? '/_test', token: hooks.adminToken! } } : {}),
+  });
 
   if (!requireMtls) {
     logger.warn(
@@ -156,6 +174,7 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     consents: opts.consents,
     clock,
     faults,
+    auth,
     apisOf: (orgCode) => apisByOrg.get(orgCode) ?? [],
     mintAccessToken: (claims) => mintAccessToken(signingKeys.of(claims.iss), claims),
     revokeToken: (jti) => revocations.revoke(jti, clock.nowMs()),

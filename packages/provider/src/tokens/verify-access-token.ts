@@ -22,7 +22,9 @@ export interface VerifyOptions {
 const reject = (reason: TokenRejection): TokenVerdict => ({ ok: false, reason });
 
 function claimsOf(payload: Record<string, unknown>): AccessTokenClaims | undefined {
-  const { iss, aud, sub, jti, scope, iat, exp } = payload;
+  const { iss, aud, sub, jti, scope, iat, exp, token_use } = payload;
+  // A refresh token (token_use 'refresh', refresh-token.ts) is never an access token.
+  if (token_use !== undefined && token_use !== 'access') return undefined;
   if (typeof iss !== 'string' || typeof aud !== 'string' || typeof sub !== 'string' || typeof jti !== 'string')
     return undefined;
   if (typeof scope !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
@@ -50,8 +52,8 @@ export function checkLiveClaims(
 }
 
 /**
- * Verify an access token presented to one institution: a JWS signed ES256 by that institution's key, iss
- * equal to its org_code, not expired on the provider clock, not revoked (by jti or through its consent),
+ * Verify an access token presented to one institution: a JWS signed ES256 by that institution's key, typ
+ * JWT and no refresh mark, iss equal to its org_code, not expired on the provider clock, not revoked (by jti or through its consent),
  * and naming a consent of this institution. ~0.1 ms of ES256; the engine caches verified tokens
  * (`createTokenVerifier`).
  */
@@ -60,6 +62,8 @@ export async function verifyAccessToken(token: string, opts: VerifyOptions): Pro
   try {
     ({ payload } = await jwtVerify(token, opts.key.publicKey, {
       algorithms: ['ES256'],
+      // Access tokens are typ JWT; refresh tokens are rt+jwt and fail here ('claims').
+      typ: 'JWT',
       issuer: opts.key.orgCode,
       currentDate: new Date(opts.now),
       requiredClaims: ['iss', 'aud', 'sub', 'jti', 'exp', 'iat'],

@@ -1,0 +1,406 @@
+import type { Logger } from '@hannun/infra';
+import { isConflict, migrate, openStore, type Selectable, type Store } from '@hannun/store';
+import { Temporal } from 'temporal-polyfill';
+import type { ConsentRecord, ConsentStore } from '../../consent/consent.ts';
+import type { AuthDatabase } from './auth-database.ts';
+import { PROVIDER_MIGRATION_NAMESPACE, PROVIDER_MIGRATIONS } from './auth-migrations.ts';
+import type {
+  AuthorizationCode,
+  AuthRequest,
+  AuthStore,
+  PairRevocation,
+  ProviderLogin,
+  TokenPair,
+} from './auth-store.ts';
+
+type Db = AuthDatabase;
+
+function consentOf(row: Selectable<Db['provider_consent']>): ConsentRecord {
+  return {
+    id: row.id,
+    orgCode: row.org_code,
+    ci: row.ci,
+    recipientOrgCode: row.recipient_org_code,
+    clientId: row.client_id,
+    scopes: JSON.parse(row.scopes) as ConsentRecord['scopes'],
+    assets: JSON.parse(row.assets) as ConsentRecord['assets'],
+    isScheduled: Boolean(row.is_scheduled),
+    fndCycle: row.fnd_cycle,
+    addCycle: row.add_cycle,
+    endDate: Temporal.PlainDate.from(row.end_date),
+    purpose: row.purpose,
+    period: row.period,
+    flags: JSON.parse(row.flags) as ConsentRecord['flags'],
+    createdAt: Number(row.created_at),
+    ...(row.revoked_at === null ? {} : { revokedAt: Number(row.revoked_at) }),
+    ...(row.auth === 'individual' || row.auth === 'integrated' ? { auth: row.auth } : {}),
+    ...(row.signature === null
+      ? {}
+      : { signature: JSON.parse(row.signature) as NonNullable<ConsentRecord['signature']> }),
+  };
+}
+
+const WHY = new Set<PairRevocation>(['replaced', 'withdrawn', 'code-replayed']);
+
+function pairOf(row: Selectable<Db['provider_token_pair']>): TokenPair {
+  if (row.auth !== 'individual' && row.auth !== 'integrated')
+    throw new Error('provider_token_pair holds an unknown auth');
+  const why = row.revoked_why as PairRevocation | null;
+  if (why !== null && !WHY.has(why)) throw new Error('provider_token_pair holds an unknown revocation reason');
+  return {
+    id: row.id,
+    orgCode: row.org_code,
+    clientId: row.client_id,
+    ci: row.ci,
+    consentId: row.consent_id,
+    auth: row.auth,
+    grant: row.grant_ref,
+    accessJti: row.access_jti,
+    refreshJti: row.refresh_jti,
+    issuedAt: Number(row.issued_at),
+    accessExpiresAt: Number(row.access_expires_at),
+    refreshExpiresAt: Number(row.refresh_expires_at),
+    ...(row.revoked_at === null ? {} : { revokedAt: Number(row.revoked_at) }),
+    ...(why === null ? {} : { revokedWhy: why }),
+  };
+}
+
+function codeOf(row: Selectable<Db['provider_auth_code']>): AuthorizationCode {
+  return {
+    codeHash: row.code_hash,
+    orgCode: row.org_code,
+    clientId: row.client_id,
+    redirectUri: row.redirect_uri,
+    ci: row.ci,
+    consentId: row.consent_id,
+    issuedAt: Number(row.issued_at),
+    expiresAt: Number(row.expires_at),
+    ...(row.used_at === null ? {} : { usedAt: Number(row.used_at) }),
+  };
+}
+
+function loginOf(row: Selectable<Db['provider_login']>): ProviderLogin {
+  return {
+    orgCode: row.org_code,
+    loginId: row.login_id,
+    ci: row.ci,
+    passwordHash: row.password_hash,
+    phone: row.phone,
+    failures: Number(row.failures),
+    ...(row.locked_until === null ? {} : { lockedUntil: Number(row.locked_until) }),
+  };
+}
+
+/**
+ * The authentication store on a @hannun/store database (SQLite or PostgreSQL; migrations in
+ * auth-migrations.ts, namespace `provider`). Consents are written through to `consents`, the engine's
+ * in-memory ConsentStore that the check chain reads synchronously; `load()` fills it (and the revoked
+ * jtis) from the database at start. The atomic steps (a code's first use, a claimed cert_tx_id) are a
+ * conditional update and a primary key.
+ */
+export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStore & { load(): Promise<void> } {
+  const { db } = store;
+  let revoked: { jti: string; at: number }[] = [];
+  return {
+    async load() {
+      for (const row of await db.selectFrom('provider_consent').selectAll().execute()) consents.put(consentOf(row));
+      revoked = (await db.selectFrom('provider_revoked_jti').selectAll().execute()).map((r) => ({
+        jti: r.jti,
+        at: Number(r.revoked_at),
+      }));
+    },
+    consents: {
+      get: (id) => consents.get(id),
+      async insert(c) {
+        await db
+          .insertInto('provider_consent')
+          .values({
+            id: c.id,
+            org_code: c.orgCode,
+            ci: c.ci,
+            recipient_org_code: c.recipientOrgCode,
+            client_id: c.clientId,
+            scopes: JSON.stringify(c.scopes),
+            assets: JSON.stringify(c.assets),
+            is_scheduled: c.isScheduled,
+            fnd_cycle: c.fndCycle,
+            add_cycle: c.addCycle,
+            end_date: c.endDate.toString(),
+            purpose: c.purpose,
+            period: c.period,
+            flags: JSON.stringify(c.flags),
+            auth: c.auth ?? null,
+            signature: c.signature ? JSON.stringify(c.signature) : null,
+            created_at: c.createdAt,
+            revoked_at: c.revokedAt ?? null,
+          })
+          .execute();
+        consents.put(c);
+      },
+      async revoke(id, at) {
+        await db
+          .updateTable('provider_consent')
+          .set({ revoked_at: at })
+          .where('id', '=', id)
+          .where((eb) => eb.or([eb('revoked_at', 'is', null), eb('revoked_at', '>', at)]))
+          .execute();
+        consents.revoke(id, at);
+      },
+    },
+    pairs: {
+      async live(orgCode, clientId, ci, now) {
+        const row = await db
+          .selectFrom('provider_token_pair')
+          .selectAll()
+          .where('org_code', '=', orgCode)
+          .where('client_id', '=', clientId)
+          .where('ci', '=', ci)
+          .where('revoked_at', 'is', null)
+          .where('refresh_expires_at', '>', now)
+          .orderBy('issued_at', 'desc')
+          .executeTakeFirst();
+        return row && pairOf(row);
+      },
+      async byJti(orgCode, jti) {
+        const row = await db
+          .selectFrom('provider_token_pair')
+          .selectAll()
+          .where('org_code', '=', orgCode)
+          .where((eb) => eb.or([eb('access_jti', '=', jti), eb('refresh_jti', '=', jti)]))
+          .executeTakeFirst();
+        return row && pairOf(row);
+      },
+      async byGrant(orgCode, grant) {
+        const row = await db
+          .selectFrom('provider_token_pair')
+          .selectAll()
+          .where('org_code', '=', orgCode)
+          .where('grant_ref', '=', grant)
+          .executeTakeFirst();
+        return row && pairOf(row);
+      },
+      async insert(p) {
+        await db
+          .insertInto('provider_token_pair')
+          .values({
+            id: p.id,
+            org_code: p.orgCode,
+            client_id: p.clientId,
+            ci: p.ci,
+            consent_id: p.consentId,
+            auth: p.auth,
+            grant_ref: p.grant,
+            access_jti: p.accessJti,
+            refresh_jti: p.refreshJti,
+            issued_at: p.issuedAt,
+            access_expires_at: p.accessExpiresAt,
+            refresh_expires_at: p.refreshExpiresAt,
+            revoked_at: p.revokedAt ?? null,
+            revoked_why: p.revokedWhy ?? null,
+          })
+          .execute();
+      },
+      async revoke(id, at, why) {
+        await db
+          .updateTable('provider_token_pair')
+          .set({ revoked_at: at, revoked_why: why })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .execute();
+      },
+      async replaceAccess(id, accessJti, accessExpiresAt) {
+        await db
+          .updateTable('provider_token_pair')
+          .set({ access_jti: accessJti, access_expires_at: accessExpiresAt })
+          .where('id', '=', id)
+          .execute();
+      },
+      list: async (orgCode) =>
+        (
+          await db
+            .selectFrom('provider_token_pair')
+            .selectAll()
+            .where('org_code', '=', orgCode)
+            .orderBy('issued_at')
+            .execute()
+        ).map(pairOf),
+    },
+    codes: {
+      async insert(c) {
+        await db
+          .insertInto('provider_auth_code')
+          .values({
+            code_hash: c.codeHash,
+            org_code: c.orgCode,
+            client_id: c.clientId,
+            redirect_uri: c.redirectUri,
+            ci: c.ci,
+            consent_id: c.consentId,
+            issued_at: c.issuedAt,
+            expires_at: c.expiresAt,
+            used_at: c.usedAt ?? null,
+          })
+          .execute();
+      },
+      async consume(codeHash, at) {
+        const row = await db
+          .selectFrom('provider_auth_code')
+          .selectAll()
+          .where('code_hash', '=', codeHash)
+          .executeTakeFirst();
+        if (!row) return undefined;
+        const result = await db
+          .updateTable('provider_auth_code')
+          .set({ used_at: at })
+          .where('code_hash', '=', codeHash)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        const first = result.numUpdatedRows > 0n;
+        return { code: codeOf(first ? { ...row, used_at: null } : row), first };
+      },
+      list: async (orgCode) =>
+        (
+          await db
+            .selectFrom('provider_auth_code')
+            .selectAll()
+            .where('org_code', '=', orgCode)
+            .orderBy('issued_at')
+            .execute()
+        ).map(codeOf),
+    },
+    certTxs: {
+      async claim(orgCode, certTxId, txId, at) {
+        try {
+          await store.transaction(async (trx) => {
+            await trx
+              .insertInto('provider_cert_tx')
+              .values([
+                { org_code: orgCode, kind: 'cert', value: certTxId, claimed_at: at },
+                { org_code: orgCode, kind: 'tx', value: txId, claimed_at: at },
+              ])
+              .execute();
+          });
+          return true;
+        } catch (error) {
+          if (isConflict(error)) return false;
+          throw error;
+        }
+      },
+      async release(orgCode, certTxId, txId) {
+        await db
+          .deleteFrom('provider_cert_tx')
+          .where('org_code', '=', orgCode)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('kind', '=', 'cert'), eb('value', '=', certTxId)]),
+              eb.and([eb('kind', '=', 'tx'), eb('value', '=', txId)]),
+            ]),
+          )
+          .execute();
+      },
+    },
+    logins: {
+      async find(orgCode, loginId) {
+        const row = await db
+          .selectFrom('provider_login')
+          .selectAll()
+          .where('org_code', '=', orgCode)
+          .where('login_id', '=', loginId)
+          .executeTakeFirst();
+        return row && loginOf(row);
+      },
+      async put(l) {
+        const values = {
+          org_code: l.orgCode,
+          login_id: l.loginId,
+          ci: l.ci,
+          password_hash: l.passwordHash,
+          phone: l.phone,
+          failures: l.failures,
+          locked_until: l.lockedUntil ?? null,
+        };
+        await db
+          .insertInto('provider_login')
+          .values(values)
+          .onConflict((oc) =>
+            oc.columns(['org_code', 'login_id']).doUpdateSet({
+              ci: values.ci,
+              password_hash: values.password_hash,
+              phone: values.phone,
+              failures: values.failures,
+              locked_until: values.locked_until,
+            }),
+          )
+          .execute();
+      },
+    },
+    requests: {
+      async get(id) {
+        const row = await db.selectFrom('provider_auth_request').selectAll().where('id', '=', id).executeTakeFirst();
+        return row && (JSON.parse(row.body) as AuthRequest);
+      },
+      async put(r) {
+        const body = JSON.stringify(r);
+        await db
+          .insertInto('provider_auth_request')
+          .values({ id: r.id, org_code: r.orgCode, body, expires_at: r.expiresAt })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ body, expires_at: r.expiresAt }))
+          .execute();
+        // Requests live minutes: the expired ones go as new ones come.
+        await db
+          .deleteFrom('provider_auth_request')
+          .where('expires_at', '<', r.createdAt - 3_600_000)
+          .execute();
+      },
+      async delete(id) {
+        await db.deleteFrom('provider_auth_request').where('id', '=', id).execute();
+      },
+    },
+    revokedJtis: {
+      async revoke(orgCode, jti, at) {
+        await db
+          .insertInto('provider_revoked_jti')
+          .values({ org_code: orgCode, jti, revoked_at: at })
+          .onConflict((oc) => oc.columns(['org_code', 'jti']).doNothing())
+          .execute();
+      },
+      loaded: () => revoked,
+    },
+  };
+}
+
+export interface OpenSqlAuthStoreOptions {
+  /** `sqlite:<path>` or `postgres://…` (openStore). */
+  readonly url: string;
+  /** PostgreSQL schema (default: the connection's). */
+  readonly schema?: string;
+  /** The engine's consent store, filled from the database and written through. */
+  readonly consents: ConsentStore;
+  readonly logger?: Logger;
+}
+
+/** Open the database, bring its schema up to date (namespace `provider`), load consents and revoked jtis. */
+export async function openSqlAuthStore(opts: OpenSqlAuthStoreOptions): Promise<AuthStore & { close(): Promise<void> }> {
+  const store = await openStore<Db>({
+    url: opts.url,
+    ...(opts.schema ? { schema: opts.schema } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
+  try {
+    return await sqlAuthStoreOn(store, opts.consents);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** The same on a store already open (tests, a service sharing its database): migrate, load, go. */
+export async function sqlAuthStoreOn(
+  store: Store<Db>,
+  consents: ConsentStore,
+): Promise<AuthStore & { close(): Promise<void> }> {
+  await migrate(store, { namespace: PROVIDER_MIGRATION_NAMESPACE, migrations: PROVIDER_MIGRATIONS });
+  const auth = sqlAuthStore(store, consents);
+  await auth.load();
+  return { ...auth, close: () => store.close() };
+}
