@@ -74,6 +74,7 @@ export type {
   TokenPair,
 } from './auth/store/auth-store.ts';
 export { createMemoryAuthStore } from './auth/store/memory-auth-store.ts';
+export { openSqlAuthStore } from './auth/store/sql-auth-store.ts';
 export {
   type CaClient,
   CaUnavailableError,
@@ -90,3 +91,4 @@ export type { ConsentSignature } from './consent/consent.ts';
 export type { Institution } from './institutions/institution.ts';
 export { DEMO_INSTITUTIONS } from './institutions/demo-institutions.ts';
 export * from './ledger/index.ts';
+export type { SupportConfig, VerifiedCredential } from './support/support-config.ts';

@@ -2,6 +2,7 @@ import { loadConfig, setting } from '@hannun/infra';
 import { createCaService, ensureCaSecrets, openSqlCaRepository } from '@hannun/ca';
 import { STORE_SETTINGS, storeUrlFor } from '@hannun/store';
 import { HANNUN_CA } from '../ecosystem/demo-organisations.ts';
+import { enrolDemoPeople } from './enrol-demo-people.ts';
 import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
 import { TRUST_SETTINGS } from '../ecosystem/trust-settings.ts';
 
@@ -49,7 +50,8 @@ export const caService: ServiceDefinition = {
       const apiUrl = await ca.api.start({ host: ctx.host, port: ctx.port });
       // In tests every port is 0 (free); otherwise the pages have their own.
       const pagesUrl = await ca.pages.start({ host: ctx.host, port: ctx.port === 0 ? 0 : env.CA_PAGES_PORT });
-      ctx.logger.info({ api: apiUrl, pages: pagesUrl, mutualTls: !insecure }, 'CA ready');
+      const people = await enrolDemoPeople(ca.controls, ctx.logger);
+      ctx.logger.info({ api: apiUrl, pages: pagesUrl, mutualTls: !insecure, people: people.length }, 'CA ready');
       return {
         url: apiUrl,
         stop: async () => {
@@ -57,7 +59,7 @@ export const caService: ServiceDefinition = {
           await ca.api.stop();
           await repository.close();
         },
-        demo: { ca: { org_code: HANNUN_CA.orgCode, ca_code: ca.controls.caCode, apiUrl, pagesUrl } },
+        demo: { ca: { org_code: HANNUN_CA.orgCode, ca_code: ca.controls.caCode, apiUrl, pagesUrl }, people },
       };
     } catch (error) {
       await ca.api.stop().catch(() => undefined);

@@ -52,12 +52,21 @@ export interface DemoCa {
 }
 
 export interface DemoPerson {
-  /** Login name in the demo app. */
-  readonly login: string;
-  /** Demo password (synthetic people only: never a real person's). */
-  readonly password: string;
-  /** The person's synthetic CI (연계정보), which the providers know them by. */
+  /** Login name in the demo app; null until the operator (issue #6) signs the person up. */
+  readonly login: string | null;
+  /** Demo password (synthetic people only: never a real person's); null with login. */
+  readonly password: string | null;
+  /** The person's synthetic CI (연계정보), which the providers and the CA know them by. */
   readonly ci: string;
+  readonly name: string;
+  /** 'connected': to be connected to every institution on first start; 'newcomer': starts unconnected. */
+  readonly role: 'connected' | 'newcomer';
+  /** Their 6-digit PIN on the CA's approval page (통합인증). */
+  readonly caPin: string;
+  /** Their login on the providers' own pages (개별인증): the same at every institution; the one-time code is shown as 데모 문자. */
+  readonly providerLogin: { readonly loginId: string; readonly password: string; readonly phone: string };
+  /** org_codes of the institutions holding their products. */
+  readonly institutions: readonly string[];
 }
 
 export interface DemoPki {

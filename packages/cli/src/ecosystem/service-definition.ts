@@ -1,6 +1,6 @@
 import type { Environment, Logger, LogLevel } from '@hannun/infra';
 import type { Bilingual } from '../docs-hub/i18n.ts';
-import type { DemoCa, DemoInstitution } from './demo-file.ts';
+import type { DemoCa, DemoInstitution, DemoPerson } from './demo-file.ts';
 import type { EcosystemTrust } from './ecosystem-trust.ts';
 import type { EcosystemRole } from './roles.ts';
 
@@ -35,7 +35,11 @@ export interface StartedService {
   readonly url: string;
   stop(): Promise<void>;
   /** What this service adds to demo.json (the provider: its institutions). */
-  readonly demo?: { readonly institutions?: readonly DemoInstitution[]; readonly ca?: DemoCa };
+  readonly demo?: {
+    readonly institutions?: readonly DemoInstitution[];
+    readonly ca?: DemoCa;
+    readonly people?: readonly DemoPerson[];
+  };
 }
 
 /** One service of the ecosystem, as `hannun up` composes them (see services.ts). */

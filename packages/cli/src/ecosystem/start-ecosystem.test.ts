@@ -73,7 +73,10 @@ describe('startEcosystem', () => {
         { name: 'provider', role: 'provider', url: providerUrl },
         { name: 'docs', role: 'docs', url },
       ],
-      people: [],
+      people: [
+        { role: 'connected', login: null, caPin: expect.stringMatching(/^\d{6}$/) },
+        { role: 'newcomer', login: null, caPin: expect.stringMatching(/^\d{6}$/) },
+      ],
       pki: {
         rootCa: join(dataDir, 'pki', 'root', 'ca.crt.pem'),
         operatorClientCert: join(dataDir, 'pki', 'orgs', 'mdhannun01', 'tls.crt.pem'),

@@ -9,7 +9,7 @@ import {
 import { UserError } from '../user-error.ts';
 import { HANNUN_VERSION } from '../version.ts';
 import { ensureDataDir, writeDemoFile } from './data-dir.ts';
-import { type DemoCa, type DemoInstitution, emptyDemoFile } from './demo-file.ts';
+import { type DemoCa, type DemoInstitution, type DemoPerson, emptyDemoFile } from './demo-file.ts';
 import { demoTrust } from './demo-trust.ts';
 import { type EcosystemTrust, prepareTrust } from './ecosystem-trust.ts';
 import type { RunningServiceInfo, ServiceDefinition } from './service-definition.ts';
@@ -78,6 +78,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
   const started: RunningService[] = [];
   const institutions: DemoInstitution[] = [];
   let ca: DemoCa | null = null;
+  const people: DemoPerson[] = [];
   const stopAll = async () => {
     for (const s of [...started].reverse()) await s.stop();
   };
@@ -97,6 +98,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
       started.push({ name: def.name, role: def.role, url: service.url, stop: service.stop });
       institutions.push(...(service.demo?.institutions ?? []));
       ca = service.demo?.ca ?? ca;
+      people.push(...(service.demo?.people ?? []));
     } catch (error) {
       await stopAll();
       if (error instanceof PortInUseError) throw new UserError(portInUseMessage(def, error));
@@ -108,6 +110,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
     ...emptyDemoFile(started.map(({ name, role, url }) => ({ name, role, url }))),
     institutions,
     ca,
+    people,
     ...demoTrust(trust),
   });
   return { services: started, dataDir, demoFile, trust, logger, stop: stopAll };

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadConfig, setting } from '@hannun/infra';
+import { STORE_SETTINGS, storeUrlFor } from '@hannun/store';
 import {
   createLedger,
   createManualClock,
@@ -12,15 +13,12 @@ import {
 import { ensureSecretFile } from '../ecosystem/secret-file.ts';
 import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
 import { TRUST_SETTINGS } from '../ecosystem/trust-settings.ts';
+import { DEMO_CUSTOMERS, DEMO_SEED, HISTORY_YEARS } from '../ecosystem/demo-people.ts';
+import { providerAuth } from './provider-auth.ts';
 import { institutionSigningKeys } from './provider-signing-keys.ts';
 import { providerTransport } from './provider-transport.ts';
 
-/** How many synthetic customers the demo's institutions hold (thin-file to heavy users). */
-export const DEMO_CUSTOMERS = 500;
-/** The demo's seed: the same people and data on every machine. */
-export const DEMO_SEED = 'hannun-demo';
-/** Years of history before today. */
-const HISTORY_YEARS = 3;
+export { DEMO_CUSTOMERS, DEMO_SEED } from '../ecosystem/demo-people.ts';
 
 /** Where the provider keeps its next_page cursor key, under the data directory (0600). */
 export const CURSOR_SECRET_FILE = join('provider', 'cursor.key');
@@ -28,6 +26,7 @@ export const CURSOR_SECRET_FILE = join('provider', 'cursor.key');
 /** Settings of the provider in `hannun up` and `hannun provider` (besides PROVIDER_PORT). */
 export const PROVIDER_SETTINGS = {
   ...TRUST_SETTINGS,
+  ...STORE_SETTINGS,
   PROVIDER_TEST_HOOKS_TOKEN: setting.string({
     optional: true,
     minLength: 16,
@@ -62,12 +61,22 @@ export const providerService: ServiceDefinition = {
       start: today.subtract({ years: HISTORY_YEARS }),
     });
     const transport = providerTransport(ctx.trust, env.HANNUN_INSECURE_NO_MTLS, ctx.logger);
+    const consents = createMemoryConsentStore();
+    const auth = await providerAuth({
+      trust: ctx.trust,
+      consents,
+      databaseUrl: storeUrlFor(ctx.dataDir, ctx.env),
+      caUrl: ctx.running().find((s) => s.role === 'ca')?.url,
+      logger: ctx.logger,
+    });
     const engine = createProviderEngine({
       institutions: DEMO_INSTITUTIONS,
       books: books.values(),
-      consents: createMemoryConsentStore(),
+      consents,
       clock,
+      registry: auth.registry,
       config: {
+        auth: auth.config,
         logger: ctx.logger,
         serviceName: 'provider',
         requireMtls: transport.requireMtls,
@@ -78,7 +87,13 @@ export const providerService: ServiceDefinition = {
         ...(hooksToken ? { testHooks: { enabled: true, adminToken: hooksToken } } : {}),
       },
     });
-    const url = await engine.start({ host: ctx.host, port: ctx.port });
+    let url: string;
+    try {
+      url = await engine.start({ host: ctx.host, port: ctx.port });
+    } catch (error) {
+      await auth.close();
+      throw error;
+    }
     ctx.logger.info(
       {
         institutions: DEMO_INSTITUTIONS.length,
@@ -90,7 +105,10 @@ export const providerService: ServiceDefinition = {
     );
     return {
       url,
-      stop: () => engine.stop(),
+      stop: async () => {
+        await engine.stop();
+        await auth.close();
+      },
       demo: {
         institutions: DEMO_INSTITUTIONS.map((i) => ({
           org_code: i.orgCode,

@@ -75,6 +75,15 @@ describe('createLogger', () => {
     for (const secret of ['a1-secret', '1234567890', 'a2-secret', '"c1"']) expect(text).not.toContain(secret);
   });
 
+  it('keeps trace ids whole (a tran id whose digits pass Luhn, a request UUID), but scrubs a card number put under tranId', () => {
+    const tranId = `MDHANNUN01M${withCheckDigit('0000000000004')}`;
+    const reqId = '256d1012-3456-4d4a-9dd0-c2a316789925';
+    const { records } = logged((log) => log.info({ tranId, reqId }));
+    expect(records[0]).toMatchObject({ tranId, reqId });
+    const { text } = logged((log) => log.info({ tranId: CARD }));
+    expect(text).not.toContain(CARD);
+  });
+
   it('keeps the last four digits of a card number', () => {
     const { records } = logged((log) => log.info({ card_num: '9410-1234-1234-5678' }));
     expect(records[0]!.card_num).toBe('****-****-****-5678');

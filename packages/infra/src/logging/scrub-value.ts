@@ -5,6 +5,14 @@ import type { SensitiveKeyMatcher } from './sensitive-keys.ts';
 const MAX_DEPTH = 12;
 // Error objects keep their `code` (ECONNREFUSED, FST_ERR_…): it is a diagnosis, not an OAuth code.
 const ERROR_PARENTS = new Set(['err', 'error', 'cause']);
+/**
+ * Trace identifiers stay whole, so a request can be followed across institutions: an x-api-tran-id
+ * (org_code, a letter, 14 characters — its digits would otherwise pass for a card number) or a request
+ * UUID. A value of another shape under these keys is scrubbed like any other text.
+ */
+const TRACE_KEYS = new Set(['tranid', 'reqid', 'x-api-tran-id', 'requestid', 'api_tran_id']);
+const TRACE_ID =
+  /^(?:[A-Za-z0-9]{10}[MSRCPA][A-Za-z0-9]{14}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 function redactedFor(key: string, value: unknown, isSensitive: SensitiveKeyMatcher): unknown {
   if (value === null || value === undefined || value === '') return value;
@@ -28,7 +36,9 @@ function walk(
   depth: number,
   seen: WeakSet<object>,
 ): unknown {
-  if (typeof value === 'string') return scrubText(value, isSensitive);
+  if (typeof value === 'string') {
+    return TRACE_KEYS.has(parent.toLowerCase()) && TRACE_ID.test(value) ? value : scrubText(value, isSensitive);
+  }
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return '[Circular]';
   if (depth >= MAX_DEPTH) return '[Truncated]';

@@ -217,8 +217,11 @@ export async function passwordGrant(
     },
   });
   const issued = await deps.lock.run(pairKey(orgCode, service.clientId, consent.ci), async () => {
+    // The consent first: the pair refers to it (a foreign key in the SQL store). A pair refused after that
+    // (the consent already ended) leaves the consent revoked, never live.
+    await deps.store.consents.insert(consent);
     const pair = await issuePairLocked(deps, { inst, service, consent, auth: 'integrated', grant: `cert:${certTxId}` });
-    if (!isOAuthFailure(pair)) await deps.store.consents.insert(consent);
+    if (isOAuthFailure(pair)) await deps.store.consents.revoke(consent.id, now);
     return pair;
   });
   if (isOAuthFailure(issued)) return issued;
