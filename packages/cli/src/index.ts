@@ -28,7 +28,7 @@ export {
   PROVIDER_HOST,
   pkiIdOf,
 } from './ecosystem/demo-organisations.ts';
-export { DEMO_IPS, type DemoRegistryOptions, demoRegistry } from './ecosystem/demo-registry.ts';
+export { DEMO_IPS, demoOrgInput } from './ecosystem/demo-registry.ts';
 export {
   type ClientCredential,
   CREDENTIALS_FILE,

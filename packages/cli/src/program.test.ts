@@ -93,6 +93,12 @@ describe('hannun', () => {
     expect((error as Error).message).toBe(
       `No benchmark named 'nope'. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}.`,
     );
-    expect(BENCHMARKS.map((b) => b.name)).toEqual(['wire-codec', 'provider-chain', 'ledger-generation']);
+    expect(BENCHMARKS.map((b) => b.name)).toEqual([
+      'wire-codec',
+      'provider-chain',
+      'integrated-auth',
+      'ledger-generation',
+      'registry-delta',
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 import { describeConfig } from '@hannun/infra';
 import { Command } from 'commander';
-import { BENCHMARKS } from './bench/registry.ts';
+import { BENCHMARKS, benchmarks } from './bench/registry.ts';
 import { runBenchmarks } from './bench/run-benchmarks.ts';
 import { runOpenApi } from './commands/openapi.ts';
 import { runPkiRotate, runPkiStatus } from './commands/pki.ts';
+import { registerPortalCommands } from './commands/portal.ts';
+import { PORTAL_SERVICE_SETTINGS } from './portal/portal-service.ts';
 import { type Output, runUp } from './commands/up.ts';
 import { PROVIDER_SETTINGS, providerService } from './provider/provider-service.ts';
 import { SERVICES } from './ecosystem/services.ts';
@@ -22,7 +24,12 @@ export function createProgram(out: Output = process.stdout): Command {
     .helpCommand('help [command]', 'show help for a command / 명령 도움말')
     .showHelpAfterError('(hannun --help: 사용법 / usage)');
 
-  const env = describeConfig({ ...SHARED_SETTINGS, ...portSettings(SERVICES), ...PROVIDER_SETTINGS });
+  const env = describeConfig({
+    ...SHARED_SETTINGS,
+    ...portSettings(SERVICES),
+    ...PORTAL_SERVICE_SETTINGS,
+    ...PROVIDER_SETTINGS,
+  });
   program
     .command('up')
     .description('생태계의 모든 서비스를 한 번에 실행합니다 / Run every service of the ecosystem in one process')
@@ -97,6 +104,8 @@ export function createProgram(out: Output = process.stdout): Command {
       await runPkiRotate(out, opts);
     });
 
+  registerPortalCommands(program, out);
+
   program
     .command('openapi')
     .description('역할별 OpenAPI 문서를 씁니다 / Write the OpenAPI document of each role')
@@ -109,11 +118,12 @@ export function createProgram(out: Output = process.stdout): Command {
     .command('bench')
     .description('벤치마크를 실행하고 docs/benchmarks.md를 다시 씁니다 / Run the benchmarks and regenerate the report')
     .option('--only <name>', `run one benchmark (${BENCHMARKS.map((b) => b.name).join(', ')})`)
+    .option('--quick', 'fewer, shorter rounds, for trying a change (the results replace the full ones)')
     .option('--results <dir>', 'results directory', 'bench/results')
     .option('--report <file>', 'Markdown report', 'docs/benchmarks.md')
-    .action(async (opts: { only?: string; results: string; report: string }) => {
+    .action(async (opts: { only?: string; quick?: boolean; results: string; report: string }) => {
       await runBenchmarks({
-        benchmarks: BENCHMARKS,
+        benchmarks: benchmarks({ quick: opts.quick === true }),
         ...(opts.only ? { only: opts.only } : {}),
         resultsDir: opts.results,
         reportPath: opts.report,

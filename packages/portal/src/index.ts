@@ -1,1 +1,27 @@
-export {};
+// The public entry of @hannun/portal: the portal (종합포털): registry, support APIs, statistics, provider status.
+export * from './registry/portal-org.ts';
+export * from './registry/registry-input-error.ts';
+export * from './registry/np-time.ts';
+export * from './registry/validate-org.ts';
+export * from './registry/validate-service.ts';
+export * from './registry/reduce-changes.ts';
+export * from './registry/registry-admin.ts';
+export * from './registry/issue-org-code.ts';
+export * from './credentials/issue-credential.ts';
+export * from './store/portal-database.ts';
+export * from './store/portal-migrations.ts';
+export * from './store/registry-repository.ts';
+export * from './store/statistics-repository.ts';
+export * from './tokens/manage-token.ts';
+export * from './time/kst.ts';
+export * from './store/status-repository.ts';
+export * from './status/status-poller.ts';
+export * from './status/provider-client.ts';
+export * from './support-api/portal-context.ts';
+export * from './support-api/create-support-api.ts';
+export { TIMESTAMP_OVERLAP_MS } from './support-api/registry-delta.ts';
+export * from './admin/create-admin-api.ts';
+export * from './admin/admin-json.ts';
+export * from './create-portal.ts';
+export * from './registry/registry-snapshot.ts';
+export * from './tokens/verified-tokens.ts';

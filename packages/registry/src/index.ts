@@ -2,3 +2,7 @@
 export * from './registry.ts';
 export * from './create-registry.ts';
 export * from './client-secret.ts';
+export * from './live-registry.ts';
+export * from './sync/portal-records.ts';
+export * from './sync/support-client.ts';
+export * from './sync/sync-registry.ts';

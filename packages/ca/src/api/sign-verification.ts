@@ -63,7 +63,7 @@ export async function verifySignature(
   if (!consent || consent.consent !== body.consent || consent.providerOrgCode !== provider.orgCode) {
     return no('consent is not the one of the transaction');
   }
-  const signature = (await ctx.repository.signatures(tx.certTxId)).find((s) => s.txId === body.tx_id);
+  const [signature] = await ctx.repository.signatures(tx.certTxId, body.tx_id);
   if (signature?.signedConsent !== body.signed_consent) return no('not the signature the CA produced');
   const person = await ctx.repository.personByCertSerial(check.certSerial);
   if (!person || person.id !== tx.personId) return no('certificate is not the transaction person');

@@ -1,8 +1,9 @@
+import { importPKCS8 } from 'jose';
 import type { CaContext } from '../service/ca-context.ts';
 import { openKey, personKeyAad } from '../people/key-envelope.ts';
 import type { ConsentSignature, PersonRecord, SignTransaction } from '../store/ca-repository.ts';
 import { signConsent } from './sign-consent.ts';
-import { signedConsentHeader } from './signed-consent-format.ts';
+import { SIGNED_CONSENT_ALG, signedConsentHeader } from './signed-consent-format.ts';
 
 /**
  * The person approved with the right PIN: open their key (sealed to their row), sign every consent of the
@@ -11,18 +12,25 @@ import { signedConsentHeader } from './signed-consent-format.ts';
  */
 export async function signTransaction(ctx: CaContext, tx: SignTransaction, person: PersonRecord): Promise<boolean> {
   const now = ctx.clock.nowMs();
+  // Imported once for every consent of the transaction.
   const keyPem = openKey(person.sealedKey, ctx.secrets.keyEncryptionKey, personKeyAad(person.id));
+  const key = await importPKCS8(keyPem, SIGNED_CONSENT_ALG);
   const header = signedConsentHeader(person.certPem, ctx.secrets.personalRoot.certPem);
   const iat = Math.floor(now / 1000);
-  const signatures: ConsentSignature[] = [];
-  for (const c of tx.consents) {
-    const signedConsent = await signConsent(keyPem, header, {
-      consent: c.consent,
-      cert_tx_id: tx.certTxId,
-      tx_id: c.txId,
-      iat,
-    });
-    signatures.push({ txId: c.txId, signedConsent, signedAt: now });
-  }
+  // Signed side by side: WebCrypto runs each signature on the thread pool.
+  const signatures = await Promise.all(
+    tx.consents.map(
+      async (c): Promise<ConsentSignature> => ({
+        txId: c.txId,
+        signedConsent: await signConsent(key, header, {
+          consent: c.consent,
+          cert_tx_id: tx.certTxId,
+          tx_id: c.txId,
+          iat,
+        }),
+        signedAt: now,
+      }),
+    ),
+  );
   return ctx.repository.approve(tx.certTxId, signatures, now);
 }

@@ -81,6 +81,27 @@ describe('signed consent (provisional JWS format)', () => {
     expect(await verifySignedConsent(jws, root.certPem)).toEqual({ ok: false, fault });
   });
 
+  it('a person certificate that chained once is still checked against the root of every later verification', async () => {
+    const header = signedConsentHeader(person.certPem, root.certPem);
+    expect((await verifySignedConsent(await signConsent(person.keyPem, header, fields), root.certPem)).ok).toBe(true);
+    // The same leaf, presented as a chain of another root, to a CA whose personal root that other one is.
+    const other = await createRootCa({ commonName: 'other root' });
+    const underOther = await signConsent(person.keyPem, signedConsentHeader(person.certPem, other.certPem), fields);
+    expect(await verifySignedConsent(underOther, other.certPem)).toEqual({ ok: false, fault: 'chain' });
+    // And once known, the leaf is still held to the signature and the validity at signing.
+    const late = await signConsent(person.keyPem, header, { ...fields, iat: (NOW + 400 * 86_400_000) / 1000 });
+    expect(await verifySignedConsent(late, root.certPem)).toEqual({
+      ok: false,
+      fault: 'certificate-not-valid-at-signing',
+    });
+    const forged = await signConsent(
+      (await issuePersonCertificate(root, { caName: 'x', nowMs: NOW, validityDays: 30 })).keyPem,
+      header,
+      fields,
+    );
+    expect(await verifySignedConsent(forged, root.certPem)).toEqual({ ok: false, fault: 'signature' });
+  });
+
   it('refuses garbage without throwing', async () => {
     expect(await verifySignedConsent('not-a-jws', root.certPem)).toEqual({ ok: false, fault: 'malformed' });
   });

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { type KeyObject, X509Certificate } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { SIGNED_CONSENT_ALG, SIGNED_CONSENT_TYP, type SignedConsentPayload } from './signed-consent-format.ts';
 
@@ -32,6 +32,57 @@ function payloadOf(bytes: Uint8Array): SignedConsentPayload | undefined {
   return { consent, consentNonce, cert_tx_id, tx_id, iat };
 }
 
+/** A person certificate that chains to the personal root: what a signature check needs of it. */
+interface ChainedLeaf {
+  readonly publicKey: KeyObject;
+  readonly serial: string;
+  readonly validFromMs: number;
+  readonly validToMs: number;
+}
+
+/** Leaves that chained, by root and leaf (Base64 DER): at most this many, oldest forgotten first. */
+const CHAINED_LEAVES_MAX = 1024;
+const roots = new Map<string, X509Certificate>();
+const chained = new Map<string, ChainedLeaf>();
+
+function rootOf(personalRootPem: string): X509Certificate {
+  let root = roots.get(personalRootPem);
+  if (!root) {
+    root = new X509Certificate(personalRootPem);
+    if (roots.size >= 8) roots.clear();
+    roots.set(personalRootPem, root);
+  }
+  return root;
+}
+
+/**
+ * The leaf if it is an end-entity certificate issued and signed by `root`, else undefined. The answer depends
+ * on the two certificates' bytes alone, so a leaf that chained is remembered (its parsed key too, which jose
+ * keeps its CryptoKey for): the thirty signatures of one approval parse and check the person's certificate once.
+ * Leaves that fail are not remembered, so nobody can fill the memory with them.
+ */
+function chainedLeaf(leafB64: string, root: X509Certificate, rootPem: string): ChainedLeaf | undefined {
+  const key = `${rootPem}\u0001${leafB64}`;
+  const known = chained.get(key);
+  if (known) return known;
+  let leaf: X509Certificate;
+  try {
+    leaf = new X509Certificate(Buffer.from(leafB64, 'base64'));
+  } catch {
+    return undefined;
+  }
+  if (leaf.ca || !leaf.checkIssued(root) || !leaf.verify(root.publicKey)) return undefined;
+  const entry: ChainedLeaf = {
+    publicKey: leaf.publicKey,
+    serial: leaf.serialNumber.toUpperCase(),
+    validFromMs: Date.parse(leaf.validFrom),
+    validToMs: Date.parse(leaf.validTo),
+  };
+  if (chained.size >= CHAINED_LEAVES_MAX) chained.delete(chained.keys().next().value!);
+  chained.set(key, entry);
+  return entry;
+}
+
 /**
  * Check a signed consent on its own (signed-consent-format.ts): ES256 with typ JOSE; x5c is exactly the
  * person's certificate and THIS CA's personal root (the root in the token is compared with ours byte for
@@ -49,15 +100,10 @@ export async function verifySignedConsent(jws: string, personalRootPem: string):
   if (header.alg !== SIGNED_CONSENT_ALG || header.typ !== SIGNED_CONSENT_TYP) return bad('header');
   const x5c = header.x5c;
   if (!Array.isArray(x5c) || x5c.length !== 2 || x5c.some((c) => typeof c !== 'string')) return bad('header');
-  const root = new X509Certificate(personalRootPem);
-  let leaf: X509Certificate;
-  try {
-    leaf = new X509Certificate(Buffer.from(x5c[0]!, 'base64'));
-    if (!Buffer.from(x5c[1]!, 'base64').equals(root.raw)) return bad('chain');
-  } catch {
-    return bad('chain');
-  }
-  if (leaf.ca || !leaf.checkIssued(root) || !leaf.verify(root.publicKey)) return bad('chain');
+  const root = rootOf(personalRootPem);
+  if (!Buffer.from(x5c[1]!, 'base64').equals(root.raw)) return bad('chain');
+  const leaf = chainedLeaf(x5c[0]!, root, personalRootPem);
+  if (!leaf) return bad('chain');
   let payloadBytes: Uint8Array;
   try {
     ({ payload: payloadBytes } = await compactVerify(jws, leaf.publicKey, { algorithms: [SIGNED_CONSENT_ALG] }));
@@ -67,8 +113,6 @@ export async function verifySignedConsent(jws: string, personalRootPem: string):
   const payload = payloadOf(payloadBytes);
   if (!payload) return bad('payload');
   const signedAt = payload.iat * 1000;
-  if (signedAt < Date.parse(leaf.validFrom) || signedAt > Date.parse(leaf.validTo)) {
-    return bad('certificate-not-valid-at-signing');
-  }
-  return { ok: true, payload, certSerial: leaf.serialNumber.toUpperCase() };
+  if (signedAt < leaf.validFromMs || signedAt > leaf.validToMs) return bad('certificate-not-valid-at-signing');
+  return { ok: true, payload, certSerial: leaf.serial };
 }

@@ -124,6 +124,9 @@ export function caRepositoryContract(make: () => Promise<CaRepository>): void {
     expect((await repo.signatures(tx.certTxId)).sort((a, b) => a.txId.localeCompare(b.txId))).toEqual(
       [...sigs].sort((a, b) => a.txId.localeCompare(b.txId)),
     );
+    // One consent's signature alone (통합인증-104), and none for a tx_id of no consent.
+    expect(await repo.signatures(tx.certTxId, sigs[1]!.txId)).toEqual([sigs[1]]);
+    expect(await repo.signatures(tx.certTxId, 'no-such-tx')).toEqual([]);
     expect(await repo.decide(tx.certTxId, 'refused', tx.createdAt + 3)).toBe(false);
   });
 

@@ -97,7 +97,8 @@ export interface CaRepository {
   approve(certTxId: string, signatures: readonly ConsentSignature[], at: number): Promise<boolean>;
   /** Marks a 'requested' transaction refused (or expired), if it still is 'requested'. */
   decide(certTxId: string, status: 'refused' | 'expired', at: number): Promise<boolean>;
-  signatures(certTxId: string): Promise<ConsentSignature[]>;
+  /** The signatures of a transaction; with `txId`, only that consent's (통합인증-104 needs one of thirty). */
+  signatures(certTxId: string, txId?: string): Promise<ConsentSignature[]>;
 
   /** Records the one successful verification of a signed consent; false when it was verified before (replay). */
   recordVerification(v: VerificationRecord): Promise<boolean>;

@@ -71,8 +71,8 @@ export function createMemoryCaRepository(): CaRepository {
       txs.set(certTxId, { ...tx, status, decidedAt: at });
       return true;
     },
-    async signatures(certTxId) {
-      return (sigs.get(certTxId) ?? []).map((s) => ({ ...s }));
+    async signatures(certTxId, txId) {
+      return (sigs.get(certTxId) ?? []).filter((s) => txId === undefined || s.txId === txId).map((s) => ({ ...s }));
     },
     async recordVerification(v) {
       const key = vKey(v.certTxId, v.txId);

@@ -201,8 +201,10 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
         .executeTakeFirst();
       return updated.numUpdatedRows > 0n;
     },
-    async signatures(certTxId) {
-      const rows = await db.selectFrom('ca_signature').selectAll().where('cert_tx_id', '=', certTxId).execute();
+    async signatures(certTxId, txId) {
+      let query = db.selectFrom('ca_signature').selectAll().where('cert_tx_id', '=', certTxId);
+      if (txId !== undefined) query = query.where('tx_id', '=', txId);
+      const rows = await query.execute();
       return rows.map((r) => ({ txId: r.tx_id, signedConsent: r.signed_consent, signedAt: Number(r.signed_at) }));
     },
     async recordVerification(v) {

@@ -16,6 +16,13 @@ export interface ChainServerReady extends ChildMessage {
   readonly plainPath: string;
   /** Headers of every request but the tran id (authorization, x-api-type, content-type). */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Valid access tokens for the same consent, each with its own jti, more than the engine's verified-token
+   * cache holds (`tokenCacheSize`): presented in turn, every one is verified afresh (the cold-cache route).
+   */
+  readonly coldTokens: readonly string[];
+  /** The engine's verified-token cache size per institution. */
+  readonly tokenCacheSize: number;
   /** The JSON request body. */
   readonly requestBody: string;
   /** The page both routes answer, as text. */

@@ -1,5 +1,6 @@
 // The child process of the provider-chain benchmark: a provider engine over a small synthetic ledger, with
-// one consent and token, and a plain route answering a real 은행-004 page's bytes without the check chain.
+// one consent, one token for the warm chain and thousands more for the cold-cache chain, and a plain route
+// answering a real 은행-004 page's bytes without the check chain.
 import { createLogger } from '@hannun/infra';
 import {
   type ConsentRecord,
@@ -25,6 +26,9 @@ const NOW_MS = kstToEpochMs(2026, 3, 15, 13, 0, 0);
 const START_MS = kstToEpochMs(2025, 1, 1, 0, 0, 0);
 /** 31 days ending today, the span of a scheduled 은행-004 call and a typical refresh. */
 const PERIOD_DAYS = 31;
+/** Tokens of the cold-cache route, and the verified-token cache: far fewer places than tokens, so each misses. */
+const COLD_TOKENS = 5000;
+const TOKEN_CACHE_SIZE = 256;
 
 interface Choice {
   readonly orgCode: string;
@@ -84,7 +88,7 @@ async function main(): Promise<void> {
     consents,
     clock,
     // Request lines off (their cost would hide the chain's); metrics stay on, as in a deployment.
-    config: { logger: createLogger({ service: 'provider-bench', level: 'error' }) },
+    config: { logger: createLogger({ service: 'provider-bench', level: 'error' }), tokenCacheSize: TOKEN_CACHE_SIZE },
   });
 
   // The plain route sits in its own scope with the engine's body handling (POST bodies taken as text).
@@ -114,15 +118,19 @@ async function main(): Promise<void> {
   };
   consents.put(consent);
   const iat = Math.floor(NOW_MS / 1000);
-  const token = await engine.provider.mintAccessToken({
-    iss: choice.orgCode,
-    aud: OPERATOR_ORG,
-    sub: consent.id,
-    jti: 'bench-jti-1',
-    scope: consent.scopes.join(' '),
-    iat,
-    exp: iat + 30 * 86_400,
-  });
+  const mint = (jti: string) =>
+    engine.provider.mintAccessToken({
+      iss: choice.orgCode,
+      aud: OPERATOR_ORG,
+      sub: consent.id,
+      jti,
+      scope: consent.scopes.join(' '),
+      iat,
+      exp: iat + 30 * 86_400,
+    });
+  const token = await mint('bench-jti-1');
+  const coldTokens: string[] = [];
+  for (let i = 0; i < COLD_TOKENS; i++) coldTokens.push(await mint(`bench-cold-${i}`));
 
   const chainPath = `${choice.basePath}/v2/bank/accounts/deposit/transactions`;
   const headers = {
@@ -172,6 +180,8 @@ async function main(): Promise<void> {
     chainPath,
     plainPath: PLAIN_PATH,
     headers,
+    coldTokens,
+    tokenCacheSize: TOKEN_CACHE_SIZE,
     requestBody,
     responseBody: page.body,
     orgCode: choice.orgCode,

@@ -4,6 +4,7 @@ import type { Benchmark, BenchResult, Measurement } from './bench-types.ts';
 import { cpuSpent, type LoadRound, type LoadSummary, ratio, summariseRounds } from './load-rounds.ts';
 import { type ChainServerCpu, type ChainServerReady, OPERATOR_ORG } from './provider-chain-protocol.ts';
 import { type Target, targetNote } from './target-note.ts';
+import { tokenRotation } from './token-rotation.ts';
 import { randomPrefix, tranIdSequence } from './tran-id-sequence.ts';
 
 export interface ProviderChainOptions {
@@ -30,7 +31,9 @@ const STARTUP_MS = 60_000;
 /** A route below this share of a core was limited by the load generator, not by the server. */
 const SATURATED = 0.9;
 
-type Route = 'plain' | 'chain';
+/** The plain route; the chain with its one token (verified once, then cached); the chain with a new token each request. */
+type Route = 'plain' | 'chain' | 'cold';
+const ROUTES: readonly Route[] = ['plain', 'chain', 'cold'];
 
 async function serverCpu(child: BenchChild): Promise<ChainServerCpu> {
   child.send({ type: 'cpu' });
@@ -49,6 +52,7 @@ async function loadRound(
   const serverBefore = await serverCpu(child);
   const clientBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
+  const nextToken = route === 'cold' ? tokenRotation(server.coldTokens) : undefined;
   const result = await autocannon({
     url: `${server.url}${route === 'plain' ? server.plainPath : server.chainPath}`,
     connections,
@@ -60,6 +64,7 @@ async function loadRound(
       {
         setupRequest: (request) => {
           request.headers['x-api-tran-id'] = nextTranId();
+          if (nextToken) request.headers['authorization'] = `Bearer ${nextToken()}`;
           return request;
         },
       },
@@ -81,10 +86,14 @@ async function loadRound(
 }
 
 /** One chain request after the load: it must answer 00000 with exactly the page the plain route serves. */
-async function sampleChain(server: ChainServerReady, nextTranId: () => string): Promise<void> {
+async function sampleChain(server: ChainServerReady, nextTranId: () => string, token?: string): Promise<void> {
   const res = await fetch(`${server.url}${server.chainPath}`, {
     method: 'POST',
-    headers: { ...server.headers, 'x-api-tran-id': nextTranId() },
+    headers: {
+      ...server.headers,
+      'x-api-tran-id': nextTranId(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: server.requestBody,
   });
   const text = await res.text();
@@ -116,17 +125,44 @@ function routeRows(label: string, s: LoadSummary): Measurement[] {
 }
 
 /**
+ * The cold token cache: every request presents a token the engine has not verified (or has forgotten), so the
+ * chain verifies its ES256 signature each time. What that adds to a response's server CPU over the warm chain
+ * is the cost of a token verification, and its share of the cold chain's CPU.
+ */
+function coldRows(plain: LoadSummary, chain: LoadSummary, cold: LoadSummary): Measurement[] {
+  const verifyUs = cold.serverUsPerResponse - chain.serverUsPerResponse;
+  const share = ratio(verifyUs, cold.serverUsPerResponse);
+  const coldCpuRatio = ratio(plain.serverUsPerResponse, cold.serverUsPerResponse);
+  return [
+    ...routeRows('check chain, cold token cache', cold),
+    {
+      name: 'token verification when the cache is cold (server CPU per response, cold chain − warm chain)',
+      value: verifyUs,
+      unit: 'µs',
+      note: `${Number.isFinite(share) ? `${pct(share)} of the cold chain's server CPU per response` : 'n/a'}; warm, the chain looks the token up instead (cache by token string, expiry, revocation and consent still checked on every call); a sampled cold-cache answer was 00000 and byte-identical to the plain page`,
+    },
+    {
+      name: 'check chain with a cold token cache / plain route (server CPU per response, inverted)',
+      value: coldCpuRatio,
+      unit: 'ratio',
+      note: `the warm chain's is ${ratio(plain.serverUsPerResponse, chain.serverUsPerResponse).toFixed(2)}× (the target is for the chain as operators use it, a token serving many calls); requests per second, cold / plain: ${ratio(cold.reqPerSec, plain.reqPerSec).toFixed(2)}`,
+    },
+  ];
+}
+
+/**
  * The provider's check chain under load: 은행-004, one page of 100 transactions, through every check
  * (headers and tran id, token, scope, org_code, consent, customer, decoding, asset, period, cursor) and the
- * handler, against a plain route of the same server sending the same bytes. The server runs in a child
- * process, so autocannon (in this process) does not share its event loop.
+ * handler, against a plain route of the same server sending the same bytes; then the same chain with a cold
+ * token cache (a different valid token on every request, more tokens than the cache holds). The server runs in
+ * a child process, so autocannon (in this process) does not share its event loop.
  */
 export function providerChainBenchmark(opts: Partial<ProviderChainOptions> = {}): Benchmark {
   const o = { ...PROVIDER_CHAIN_DEFAULTS, ...opts };
   return {
     name: 'provider-chain',
     description:
-      'Provider check chain under load: 은행-004, a page of 100 transactions, through the whole chain vs a plain route of the same server answering the same bytes',
+      'Provider check chain under load: 은행-004, a page of 100 transactions, through the whole chain (token cache warm, then cold) vs a plain route of the same server answering the same bytes',
     async run(): Promise<BenchResult> {
       const child = forkBenchChild(new URL('./provider-chain-server.ts', import.meta.url));
       try {
@@ -135,17 +171,24 @@ export function providerChainBenchmark(opts: Partial<ProviderChainOptions> = {})
         const round = (route: Route, seconds: number) =>
           loadRound(child, server, route, seconds, o.connections, nextTranId);
 
-        for (const route of ['plain', 'chain'] as const) await round(route, o.warmupSeconds);
-        const rounds: Record<Route, LoadRound[]> = { plain: [], chain: [] };
+        for (const route of ROUTES) await round(route, o.warmupSeconds);
+        const rounds: Record<Route, LoadRound[]> = { plain: [], chain: [], cold: [] };
         for (let r = 0; r < o.rounds; r++) {
-          for (const route of ['plain', 'chain'] as const) rounds[route].push(await round(route, o.seconds));
+          for (const route of ROUTES) rounds[route].push(await round(route, o.seconds));
         }
         const plain = summariseRounds(rounds.plain);
         const chain = summariseRounds(rounds.chain);
-        if (chain.errors + chain.non2xx > 0) {
-          throw new Error(`the chain answered ${chain.non2xx} non-2xx and ${chain.errors} errors under load`);
+        const cold = summariseRounds(rounds.cold);
+        for (const [what, s] of [
+          ['chain', chain],
+          ['chain with a cold token cache', cold],
+        ] as const) {
+          if (s.errors + s.non2xx > 0) {
+            throw new Error(`the ${what} answered ${s.non2xx} non-2xx and ${s.errors} errors under load`);
+          }
         }
         await sampleChain(server, nextTranId);
+        await sampleChain(server, nextTranId, server.coldTokens.at(-1));
 
         const chainRatio = ratio(chain.reqPerSec, plain.reqPerSec);
         const cpuRatio = ratio(plain.serverUsPerResponse, chain.serverUsPerResponse);
@@ -163,6 +206,7 @@ export function providerChainBenchmark(opts: Partial<ProviderChainOptions> = {})
             'rounds per route': o.rounds,
             'warm-up seconds per route': o.warmupSeconds,
             server: 'child process, 127.0.0.1, request logs off, metrics on',
+            'cold route': `${server.coldTokens.length.toLocaleString('en-US')} tokens of the same consent in turn, verified-token cache ${server.tokenCacheSize} per institution`,
           },
           measurements: [
             ...routeRows('plain route', plain),
@@ -187,6 +231,7 @@ export function providerChainBenchmark(opts: Partial<ProviderChainOptions> = {})
               unit: 'ratio',
               note: `${targetNote(cpuRatio, CHAIN_RATIO_TARGET)}; the ratio with both routes saturating the server, roughly (a slow reader moves some of the kernel's send cost off the plain route, so this understates the chain a little)`,
             },
+            ...coldRows(plain, chain, cold),
           ],
         };
       } finally {

@@ -2,9 +2,8 @@ import { DEMO_INSTITUTIONS } from '@hannun/provider';
 import type { Industry, OrgType } from '@hannun/spec';
 
 /**
- * Who takes part in the demo ecosystem: every organisation `hannun up` gives a certificate, a signing key and
- * client credentials, and registers. PROVISIONAL: the portal (issue #5) will register organisations and
- * services and issue their credentials; until then this list is the registry's source (see demo-registry.ts).
+ * Who takes part in the demo ecosystem: every organisation `hannun up` gives a certificate and a signing key,
+ * and onboards at the portal on first start (which issues its credentials; see portal/seed-portal.ts).
  */
 export interface DemoOrganisation {
   /** [org_code] aN(10). */
@@ -19,6 +18,8 @@ export interface DemoOrganisation {
   readonly regNo: string;
   /** [cp_code] for the CA: what operators put in `ca_code`. */
   readonly caCode?: string;
+  /** [np_time_list] for providers: non-peak windows (the portal requires them; `0000:0700` when absent). */
+  readonly npTimes?: readonly string[];
   /** Its directory in the PKI store, `<dataDir>/pki/orgs/<pkiId>/`: the org_code in lower case. */
   readonly pkiId: string;
   /**
@@ -81,7 +82,7 @@ export const PROVIDER_HOST = org({ orgCode: 'RLHANNUN01', orgType: '04', name: '
 
 /** The 26 information providers the engine serves (org_type 01, each under its own base path). */
 export const DEMO_PROVIDERS: readonly DemoOrganisation[] = DEMO_INSTITUTIONS.map((i) =>
-  org({ orgCode: i.orgCode, orgType: '01', industry: i.industry, name: i.name, regNo: i.regNo }),
+  org({ orgCode: i.orgCode, orgType: '01', industry: i.industry, name: i.name, regNo: i.regNo, npTimes: i.npTimes }),
 );
 
 /** Every organisation of the demo ecosystem: providers first, then the operator, the CA, the portal, the host. */

@@ -11,24 +11,29 @@ export interface ClientCredential {
 }
 
 /**
- * The client credentials of the demo ecosystem: each organisation's own (by org_code) and each operator
- * service's (by its key). PROVISIONAL: the portal (issue #5) will issue these (지원-001/003); until then
- * `hannun up` generates them once and keeps them in `<dataDir>/ecosystem/credentials.json` (0600). Only
- * their holders see the secrets; the registry keeps hashes.
+ * The client credentials of the demo ecosystem, as the portal issued them at onboarding (its seed export,
+ * `<dataDir>/ecosystem/credentials.json`, 0600): each organisation's own (by org_code, 지원-001 and the CA's
+ * 통합인증-101), each operator service's (by its key, 지원-003), and the portal credential each organisation
+ * verifies when the portal calls it (지원-101). Only their holders see the secrets; the portal keeps hashes.
  */
 export interface EcosystemCredentials {
   /** Absolute path of credentials.json. */
   readonly path: string;
   readonly orgs: ReadonlyMap<string, ClientCredential>;
   readonly services: ReadonlyMap<string, ClientCredential>;
+  /** The portal credential each organisation verifies at 지원-101, by org_code. */
+  readonly portal: ReadonlyMap<string, ClientCredential>;
   /** How many pairs this call generated (0 on a plain restart, which writes nothing). */
   readonly created: number;
 }
 
+type PairRecord = Record<string, { client_id: string; client_secret: string }>;
+
 interface CredentialsFile {
   readonly version: 1;
-  readonly orgs: Record<string, { client_id: string; client_secret: string }>;
-  readonly services: Record<string, { client_id: string; client_secret: string }>;
+  readonly orgs: PairRecord;
+  readonly services: PairRecord;
+  readonly portal?: PairRecord;
 }
 
 export const CREDENTIALS_FILE = join('ecosystem', 'credentials.json');
@@ -46,7 +51,12 @@ export async function ensureEcosystemCredentials(
 ): Promise<EcosystemCredentials> {
   const path = join(dataDir, CREDENTIALS_FILE);
   const stored = await readCredentialsFile(path);
-  const file: CredentialsFile = { version: 1, orgs: { ...stored?.orgs }, services: { ...stored?.services } };
+  const file: CredentialsFile = {
+    version: 1,
+    orgs: { ...stored?.orgs },
+    services: { ...stored?.services },
+    ...(stored?.portal ? { portal: stored.portal } : {}),
+  };
   let created = 0;
   const fill = (into: CredentialsFile['orgs'], key: string) => {
     if (into[key] !== undefined) return;
@@ -57,9 +67,52 @@ export async function ensureEcosystemCredentials(
   for (const s of services) fill(file.services, s.key);
   if (created > 0 || stored === null) await writePrivateFile(path, `${JSON.stringify(file, null, 2)}\n`);
   else await chmod(path, 0o600);
-  const pairs = (record: CredentialsFile['orgs']) =>
-    new Map(Object.entries(record).map(([k, v]) => [k, { clientId: v.client_id, clientSecret: v.client_secret }]));
-  return { path, orgs: pairs(file.orgs), services: pairs(file.services), created };
+  return { ...credentialsOf(path, file), created };
+}
+
+const pairs = (record: PairRecord | undefined) =>
+  new Map(Object.entries(record ?? {}).map(([k, v]) => [k, { clientId: v.client_id, clientSecret: v.client_secret }]));
+
+function credentialsOf(path: string, file: CredentialsFile): Omit<EcosystemCredentials, 'created'> {
+  return { path, orgs: pairs(file.orgs), services: pairs(file.services), portal: pairs(file.portal) };
+}
+
+/** What the file holds, or null when there is none (a file this module did not write is an error naming it). */
+export async function readEcosystemCredentials(dataDir: string): Promise<Omit<EcosystemCredentials, 'created'> | null> {
+  const path = join(dataDir, CREDENTIALS_FILE);
+  const file = await readCredentialsFile(path);
+  return file === null ? null : credentialsOf(path, file);
+}
+
+/**
+ * Write the portal's seed export: every pair given (0600, atomically). Returns whether the file changed
+ * (an identical file is left alone, so a restart writes nothing).
+ */
+export async function writeEcosystemCredentials(
+  dataDir: string,
+  sections: {
+    readonly orgs: ReadonlyMap<string, ClientCredential>;
+    readonly services: ReadonlyMap<string, ClientCredential>;
+    readonly portal: ReadonlyMap<string, ClientCredential>;
+  },
+): Promise<boolean> {
+  const path = join(dataDir, CREDENTIALS_FILE);
+  const record = (m: ReadonlyMap<string, ClientCredential>): PairRecord =>
+    Object.fromEntries([...m].map(([k, v]) => [k, { client_id: v.clientId, client_secret: v.clientSecret }]));
+  const file: CredentialsFile = {
+    version: 1,
+    orgs: record(sections.orgs),
+    services: record(sections.services),
+    portal: record(sections.portal),
+  };
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  const before = await readFile(path, 'utf8').catch(() => null);
+  if (before === text) {
+    await chmod(path, 0o600);
+    return false;
+  }
+  await writePrivateFile(path, text);
+  return true;
 }
 
 /** The file's content, null when there is none; throws naming the file and the first bad entry otherwise. */
@@ -81,8 +134,9 @@ async function readCredentialsFile(path: string): Promise<CredentialsFile | null
   }
   const v = value as Partial<CredentialsFile> | null;
   if (typeof v !== 'object' || v === null || v.version !== 1) throw bad('not a version 1 credentials file');
-  for (const section of ['orgs', 'services'] as const) {
+  for (const section of ['orgs', 'services', 'portal'] as const) {
     const record: unknown = v[section];
+    if (section === 'portal' && record === undefined) continue;
     if (typeof record !== 'object' || record === null) throw bad(`"${section}" is not an object`);
     for (const [key, pair] of Object.entries(record)) {
       const p = pair as { client_id?: unknown; client_secret?: unknown } | null;

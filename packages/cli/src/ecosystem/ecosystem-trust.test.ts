@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createLogger, createLogSink } from '@hannun/infra';
 import { DEMO_INSTITUTIONS } from '@hannun/provider';
 import { clientSecretMatches } from '@hannun/registry';
+import { type PortalDatabase, sqlRegistryRepository } from '@hannun/portal';
+import { openStore } from '@hannun/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CREDENTIALS_FILE, ensureEcosystemCredentials } from './ecosystem-credentials.ts';
 import {
@@ -92,7 +94,7 @@ describe('prepareTrust (hannun up, before any service starts)', () => {
       expect(registered?.ips).toContain('127.0.0.1');
     }
     expect(registry.caByCode('HNCA01')?.orgCode).toBe('CAHANNUN01');
-    expect(registry.org('PTHANNUN01')?.credentials).toBeUndefined();
+    expect(credentials.orgs.has('PTHANNUN01')).toBe(false); // the portal needs no 지원-001 credential of its own
     expect(registry.org('BKNURI0001')?.industry).toBe('bank');
 
     const app = credentials.services.get(HANNUN_APP.key)!;
@@ -144,6 +146,67 @@ describe('prepareTrust (hannun up, before any service starts)', () => {
     const text = sink.text();
     for (const pair of [...trust.credentials.orgs.values(), ...trust.credentials.services.values()]) {
       expect(text).not.toContain(pair.clientSecret);
+    }
+  });
+});
+
+describe('the portal as the registry and the issuer (prepareTrust seeds it)', () => {
+  const portalRepo = async () => {
+    const store = await openStore<PortalDatabase>({ url: `sqlite:${join(dir, 'hannun.db')}` });
+    return { store, repo: sqlRegistryRepository(store, { nowMs: () => Date.now() }) };
+  };
+
+  it('onboards every demo organisation and the app at the portal once: 31 I rows, the same registry as trust.registry', async () => {
+    const trust = await prepareTrust({ dataDir: dir, logger: quietLogger().logger, env: {} });
+    const { store, repo } = await portalRepo();
+    try {
+      expect((await repo.orgs()).map((o) => o.org.orgCode).sort()).toEqual(
+        DEMO_ORGANISATIONS.map((o) => o.orgCode).sort(),
+      );
+      expect(await repo.changeCount()).toBe(31);
+      const bank = (await repo.org('BKNURI0001'))!.org;
+      expect(bank).toMatchObject({
+        serialNum: '1018100001',
+        relayOrgCode: 'RLHANNUN01',
+        npTimes: ['0000:0700'],
+        authType: '03',
+      });
+      expect(trust.registry.snapshot.orgs).toHaveLength(30);
+      expect(trust.registry.snapshot.services.map((s) => s.clientId)).toEqual(
+        (await repo.services()).map((s) => s.clientId),
+      );
+      // Each organisation also received the portal credential it verifies at 지원-101.
+      expect(trust.credentials.portal.get('BKNURI0001')?.clientSecret).toMatch(/^[A-Za-z0-9]{50}$/);
+      await prepareTrust({ dataDir: dir, logger: quietLogger().logger, env: {} });
+      expect(await repo.changeCount()).toBe(31);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('an organisation a person removed stays removed on restart; a lost credentials.json gets new secrets', async () => {
+    await prepareTrust({ dataDir: dir, logger: quietLogger().logger, env: {} });
+    const { store, repo } = await portalRepo();
+    try {
+      await repo.removeOrg('USMIDEUM01');
+      await rm(join(dir, CREDENTIALS_FILE));
+      const { sink, logger } = quietLogger();
+      const again = await prepareTrust({ dataDir: dir, logger, env: {} });
+      expect(await repo.org('USMIDEUM01')).toBeUndefined();
+      expect(again.registry.org('USMIDEUM01')).toBeUndefined();
+      const own = again.credentials.orgs.get('MDHANNUN01')!;
+      const stored = (await repo.org('MDHANNUN01'))!.credential;
+      expect(stored.clientId).toBe(own.clientId);
+      expect(clientSecretMatches(own.clientSecret, stored.clientSecretHash)).toBe(true);
+      expect(
+        sink.records().filter((r) => r['msg']?.toString().startsWith('no matching credential')).length,
+      ).toBeGreaterThan(0);
+      const services = await repo.services();
+      expect(services).toHaveLength(1); // the app's secret was reissued, not a second app registered
+      const app = again.credentials.services.get(HANNUN_APP.key)!;
+      expect(clientSecretMatches(app.clientSecret, services[0]!.clientSecretHash)).toBe(true);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -1,8 +1,9 @@
 import { ensurePki, type OrgSpec, type Pki } from '@hannun/pki';
-import type { Registry } from '@hannun/registry';
-import type { Logger } from '@hannun/infra';
-import { type EcosystemCredentials, ensureEcosystemCredentials } from './ecosystem-credentials.ts';
-import { demoRegistry } from './demo-registry.ts';
+import { createRegistry, type Registry } from '@hannun/registry';
+import type { Environment, Logger } from '@hannun/infra';
+import { storeUrlFor } from '@hannun/store';
+import { seedPortal } from '../portal/seed-portal.ts';
+import type { EcosystemCredentials } from './ecosystem-credentials.ts';
 import {
   DEMO_OPERATOR_SERVICES,
   DEMO_ORGANISATIONS,
@@ -14,8 +15,12 @@ import {
 export interface EcosystemTrust {
   /** The root, and every organisation's TLS certificate and signing key (`pki.org(pkiId)`). */
   readonly pki: Pki;
+  /**
+   * The portal's registry as it was when this run started (credentials' hashes included). Services that sync
+   * from the portal (the provider engine, over 지원-002/003) keep a live copy of their own; the others read this.
+   */
   readonly registry: Registry;
-  /** Client credentials with their secrets, for the organisations' own use (demo.json). */
+  /** The credentials the portal issued, with their secrets, for the organisations' own use (demo.json). */
   readonly credentials: EcosystemCredentials;
   readonly organisations: readonly DemoOrganisation[];
   readonly services: readonly DemoOperatorService[];
@@ -30,6 +35,8 @@ export interface PrepareTrustOptions {
   readonly host?: string;
   readonly organisations?: readonly DemoOrganisation[];
   readonly services?: readonly DemoOperatorService[];
+  /** Where HANNUN_DATABASE_URL is read from (the portal's registry lives in the Hannun database). */
+  readonly env?: Environment;
 }
 
 /** Hosts every certificate already names, or that name no single host. */
@@ -38,8 +45,9 @@ const IMPLIED_HOSTS = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '::', '']);
 /**
  * Make sure the data directory holds a root CA and, for every organisation, a TLS certificate (subject
  * serialNumber = its registration number) and an ES256 signing key (`ensurePki`: created on first start,
- * reused after), and its client credentials; then build the registry. Logs what the PKI created or replaced,
- * its problems, and how long it took.
+ * reused after); then onboard the demo's organisations and services at the portal (its registry in the Hannun
+ * database; it issues their credentials) and take its registry. Logs what the PKI created or replaced, its
+ * problems, and how long it took.
  */
 export async function prepareTrust(opts: PrepareTrustOptions): Promise<EcosystemTrust> {
   const organisations = opts.organisations ?? DEMO_ORGANISATIONS;
@@ -58,10 +66,19 @@ export async function prepareTrust(opts: PrepareTrustOptions): Promise<Ecosystem
   if (pki.changes.length > 0) opts.logger.info({ changes: pki.changes }, 'pki changes');
   for (const problem of pki.problems) opts.logger.warn({ problem }, 'pki problem');
 
-  const credentials = await ensureEcosystemCredentials(opts.dataDir, organisations, services);
+  // The portal is the registry and the issuer of every credential: the demo's organisations are onboarded
+  // there (first start) before any service starts, and what it issued is exported to credentials.json.
+  const seeded = await seedPortal({
+    dataDir: opts.dataDir,
+    storeUrl: storeUrlFor(opts.dataDir, opts.env),
+    organisations,
+    services,
+    logger: opts.logger,
+  });
+  const { credentials } = seeded;
   if (credentials.created > 0) {
     opts.logger.info({ file: credentials.path, created: credentials.created }, 'demo client credentials issued');
   }
-  const registry = demoRegistry({ organisations, services, credentials });
+  const registry = createRegistry(seeded.snapshot);
   return { pki, registry, credentials, organisations, services, pkiMs };
 }

@@ -34,15 +34,17 @@ async function listenOnFreePort(): Promise<{ server: Server; port: number }> {
 }
 
 describe('startEcosystem', () => {
-  it('starts the provider engine (https) and the docs hub, answers over HTTP and writes demo.json with mode 0600', async () => {
+  it('starts the portal first, then the CA, the provider engine (https) and the docs hub, and writes demo.json with mode 0600', async () => {
     const dataDir = join(dir, 'nested', 'data');
     running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dataDir }, ...quiet });
     expect(running.services.map((s) => [s.name, s.role])).toEqual([
+      ['portal', 'portal'],
       ['ca', 'ca'],
       ['provider', 'provider'],
       ['docs', 'docs'],
     ]);
-    const [caUrl, providerUrl, url] = running.services.map((s) => s.url);
+    const [portalUrl, caUrl, providerUrl, url] = running.services.map((s) => s.url);
+    expect(portalUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(caUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(providerUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -69,6 +71,7 @@ describe('startEcosystem', () => {
     });
     expect(demo).toMatchObject({
       services: [
+        { name: 'portal', role: 'portal', url: portalUrl },
         { name: 'ca', role: 'ca', url: caUrl },
         { name: 'provider', role: 'provider', url: providerUrl },
         { name: 'docs', role: 'docs', url },
@@ -93,7 +96,7 @@ describe('startEcosystem', () => {
     });
     expect(await readFile(demo.pki.rootCa!, 'utf8')).toContain('BEGIN CERTIFICATE');
     expect(await readFile(demo.pki.operatorClientKey!, 'utf8')).toContain('BEGIN PRIVATE KEY');
-    // The operator's credentials are the ones the registry holds (by hash).
+    // The operator's credentials are the ones the portal issued and its registry holds (by hash).
     const own = demo.operator.portalCredentials!;
     const app = demo.operator.service!;
     for (const secret of [own.client_id, own.client_secret, app.client_id, app.client_secret]) {

@@ -14,6 +14,7 @@ import { demoTrust } from './demo-trust.ts';
 import { type EcosystemTrust, prepareTrust } from './ecosystem-trust.ts';
 import type { RunningServiceInfo, ServiceDefinition } from './service-definition.ts';
 import { SERVICES } from './services.ts';
+import { announceDomains } from '../portal/announce-domains.ts';
 import { portSettings, SHARED_SETTINGS } from './up-config.ts';
 
 export interface EcosystemOptions {
@@ -73,7 +74,7 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
   const logger = loggerFor('hannun');
   const dataDir = config.HANNUN_DATA_DIR;
   await ensureDataDir(dataDir);
-  const trust = await prepareTrust({ dataDir, logger, host: config.HOST });
+  const trust = await prepareTrust({ dataDir, logger, host: config.HOST, env });
 
   const started: RunningService[] = [];
   const institutions: DemoInstitution[] = [];
@@ -96,6 +97,8 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
         trust,
       });
       started.push({ name: def.name, role: def.role, url: service.url, stop: service.stop });
+      // Where this service's organisations answer, registered at the portal (ports differ from run to run).
+      if (started.some((s) => s.role === 'portal')) await announceDomains(dataDir, def.role, service, logger);
       institutions.push(...(service.demo?.institutions ?? []));
       ca = service.demo?.ca ?? ca;
       people.push(...(service.demo?.people ?? []));

@@ -18,7 +18,8 @@ export interface ProviderAuth {
  * Hannun database (loaded into the engine's consent store at start), and a CA client that calls 통합인증-101/104
  * as each institution, with that institution's own TLS certificate and registry credentials.
  *
- * PROVISIONAL seam: the CA's address comes from this run (`caUrl`) until the portal registers it (issue #5).
+ * The CA's address comes from the registry synced from the portal (`synced`, where `hannun up` registered it);
+ * without a portal in this run, from this run (`caUrl`).
  */
 export async function providerAuth(opts: {
   readonly trust: EcosystemTrust;
@@ -26,15 +27,19 @@ export async function providerAuth(opts: {
   readonly databaseUrl: string;
   readonly caUrl: string | undefined;
   readonly logger: Logger;
+  /** The registry synced from the portal, which knows the CA's address: used as it is when given. */
+  readonly synced?: Registry;
 }): Promise<ProviderAuth> {
   const { trust } = opts;
   const snapshot = trust.registry.snapshot;
-  const registry = opts.caUrl
-    ? createRegistry({
-        ...snapshot,
-        orgs: snapshot.orgs.map((o) => (o.orgCode === HANNUN_CA.orgCode ? { ...o, baseUrl: opts.caUrl } : o)),
-      })
-    : trust.registry;
+  const registry = opts.synced
+    ? opts.synced
+    : opts.caUrl
+      ? createRegistry({
+          ...snapshot,
+          orgs: snapshot.orgs.map((o) => (o.orgCode === HANNUN_CA.orgCode ? { ...o, baseUrl: opts.caUrl } : o)),
+        })
+      : trust.registry;
   if (!opts.caUrl) opts.logger.warn('no CA in this run: 통합인증-002 answers server_error');
 
   const store = await openSqlAuthStore({ url: opts.databaseUrl, consents: opts.consents });

@@ -13,6 +13,10 @@ import {
 import { ensureSecretFile } from '../ecosystem/secret-file.ts';
 import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
 import { TRUST_SETTINGS } from '../ecosystem/trust-settings.ts';
+import { participantRegistry } from '../portal/participant-registry.ts';
+import { REGISTRY_SYNC_SETTINGS } from '../portal/portal-settings.ts';
+import { providerSupport } from './provider-support.ts';
+import { PROVIDER_HOST } from '../ecosystem/demo-organisations.ts';
 import { DEMO_CUSTOMERS, DEMO_SEED, HISTORY_YEARS } from '../ecosystem/demo-people.ts';
 import { providerAuth } from './provider-auth.ts';
 import { institutionSigningKeys } from './provider-signing-keys.ts';
@@ -26,6 +30,7 @@ export const CURSOR_SECRET_FILE = join('provider', 'cursor.key');
 /** Settings of the provider in `hannun up` and `hannun provider` (besides PROVIDER_PORT). */
 export const PROVIDER_SETTINGS = {
   ...TRUST_SETTINGS,
+  ...REGISTRY_SYNC_SETTINGS,
   ...STORE_SETTINGS,
   PROVIDER_TEST_HOOKS_TOKEN: setting.string({
     optional: true,
@@ -60,7 +65,15 @@ export const providerService: ServiceDefinition = {
       seed: DEMO_SEED,
       start: today.subtract({ years: HISTORY_YEARS }),
     });
-    const transport = providerTransport(ctx.trust, env.HANNUN_INSECURE_NO_MTLS, ctx.logger);
+    // The engine's host calls the portal for the providers it serves, as a relay does (지원-001 on their behalf).
+    const participant = await participantRegistry(ctx, {
+      self: PROVIDER_HOST,
+      role: 'provider',
+      tranIdKind: 'R',
+      intervalMs: env.REGISTRY_SYNC_INTERVAL_MS,
+      mutualTls: !env.HANNUN_INSECURE_NO_MTLS,
+    });
+    const transport = providerTransport(ctx.trust, participant.registry, env.HANNUN_INSECURE_NO_MTLS, ctx.logger);
     const consents = createMemoryConsentStore();
     const auth = await providerAuth({
       trust: ctx.trust,
@@ -68,6 +81,10 @@ export const providerService: ServiceDefinition = {
       databaseUrl: storeUrlFor(ctx.dataDir, ctx.env),
       caUrl: ctx.running().find((s) => s.role === 'ca')?.url,
       logger: ctx.logger,
+      ...(participant.live ? { synced: participant.live } : {}),
+    }).catch(async (error: unknown) => {
+      await participant.stop();
+      throw error;
     });
     const engine = createProviderEngine({
       institutions: DEMO_INSTITUTIONS,
@@ -75,6 +92,7 @@ export const providerService: ServiceDefinition = {
       consents,
       clock,
       registry: auth.registry,
+      support: providerSupport(ctx.trust, DEMO_INSTITUTIONS),
       config: {
         auth: auth.config,
         logger: ctx.logger,
@@ -92,6 +110,7 @@ export const providerService: ServiceDefinition = {
       url = await engine.start({ host: ctx.host, port: ctx.port });
     } catch (error) {
       await auth.close();
+      await participant.stop();
       throw error;
     }
     ctx.logger.info(
@@ -106,6 +125,7 @@ export const providerService: ServiceDefinition = {
     return {
       url,
       stop: async () => {
+        await participant.stop();
         await engine.stop();
         await auth.close();
       },

@@ -1,6 +1,7 @@
 import type { Logger } from '@hannun/infra';
 import { type MutualTlsServerOptions, tlsServerOptions } from '@hannun/pki';
 import { type CallerRegistry, createCallerRegistry } from '@hannun/provider';
+import type { Registry } from '@hannun/registry';
 import { PROVIDER_HOST } from '../ecosystem/demo-organisations.ts';
 import type { EcosystemTrust } from '../ecosystem/ecosystem-trust.ts';
 
@@ -20,8 +21,13 @@ export interface ProviderTransport {
  * calling from a registered address (else 40102; loopback is allowed in the demo). `insecureNoMtls` (the
  * HANNUN_INSECURE_NO_MTLS development switch) serves plain HTTP instead, with a loud warning.
  */
-export function providerTransport(trust: EcosystemTrust, insecureNoMtls: boolean, logger: Logger): ProviderTransport {
-  const callers = createCallerRegistry({ registry: trust.registry, allowLoopback: true });
+export function providerTransport(
+  trust: EcosystemTrust,
+  registry: Registry,
+  insecureNoMtls: boolean,
+  logger: Logger,
+): ProviderTransport {
+  const callers = followingCallers(registry);
   if (insecureNoMtls) {
     logger.warn(
       { HANNUN_INSECURE_NO_MTLS: true },
@@ -30,4 +36,25 @@ export function providerTransport(trust: EcosystemTrust, insecureNoMtls: boolean
     return { https: undefined, requireMtls: false, callers };
   }
   return { https: tlsServerOptions(trust.pki.org(PROVIDER_HOST.pkiId)), requireMtls: true, callers };
+}
+
+/**
+ * Callers as the registry says now: rebuilt whenever the registry's snapshot changes (a live registry synced
+ * from the portal swaps it), so an organisation removed at the portal, or whose certificate serial changed,
+ * is refused (40103) from the next sync on, even on a connection opened before.
+ */
+export function followingCallers(registry: Pick<Registry, 'snapshot'>): CallerRegistry {
+  let snapshot = registry.snapshot;
+  let callers = createCallerRegistry({ registry: { snapshot }, allowLoopback: true });
+  const current = () => {
+    if (registry.snapshot !== snapshot) {
+      snapshot = registry.snapshot;
+      callers = createCallerRegistry({ registry: { snapshot }, allowLoopback: true });
+    }
+    return callers;
+  };
+  return {
+    orgBySerial: (serial) => current().orgBySerial(serial),
+    ipAllowed: (ip, orgCode) => current().ipAllowed(ip, orgCode),
+  };
 }

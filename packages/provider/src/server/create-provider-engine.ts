@@ -27,6 +27,8 @@ import { mintAccessToken } from '../tokens/mint-access-token.ts';
 import { generateSigningKeys, type SigningKeys } from '../tokens/signing-keys.ts';
 import { createTokenRevocations, type TokenRevocations } from '../tokens/token-revocations.ts';
 import { createTokenVerifier } from '../tokens/token-verifier.ts';
+import { registerSupportRoutes } from '../support/register-support-routes.ts';
+import type { SupportConfig } from '../support/support-config.ts';
 import type { ProviderEngineConfig } from './engine-config.ts';
 import { tlsPeerSerial } from './tls-peer-serial.ts';
 
@@ -40,6 +42,8 @@ export interface ProviderEngineOptions {
   readonly config?: ProviderEngineConfig;
   /** The portal registry (services, CAs): needed by the authentication endpoints (server_error without it). */
   readonly registry?: Registry;
+  /** 지원-101/102 for the portal: the portal credential each institution verifies (support/support-config.ts). */
+  readonly support?: SupportConfig;
 }
 
 /** What the engine offers besides HTTP: keys, tokens, revocation, and the test hooks when enabled. */
@@ -135,6 +139,11 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     notFound: (request, reply) => sendAnswer(reply, routingFailure(runtime, request, fail('40401'))),
   });
   registerEngineRoutes(service, compiled, runtime);
+  registerSupportRoutes(service, {
+    ...{ institutions: compiled, signingKeys, clock, versions, registry: opts.registry, faults, config: opts.support },
+    transport: (request) =>
+      checkTransport(chain, { ip: request.ip, clientCertSerial: runtime.clientCertSerial(request) }),
+  });
   const auth = registerAuthRoutes(service, {
     institutions: compiled,
     registry: opts.registry,

@@ -1,0 +1,119 @@
+import type { Logger, Service } from '@hannun/infra';
+import type { OrgCredentials } from '@hannun/pki';
+import { DEFAULT_VERSION_CONFIG } from '@hannun/spec';
+import type { Store } from '@hannun/store';
+import { Agent, type Dispatcher } from 'undici';
+import { createAdminApi } from './admin/create-admin-api.ts';
+import { createRegistryAdmin, type RegistryAdmin } from './registry/registry-admin.ts';
+import { createStatusPoller, type StatusPoller } from './status/status-poller.ts';
+import type { PortalDatabase } from './store/portal-database.ts';
+import { migratePortalStore } from './store/portal-migrations.ts';
+import { type RegistryClock, type RegistryRepository, sqlRegistryRepository } from './store/registry-repository.ts';
+import { type StatisticsRepository, sqlStatisticsRepository } from './store/statistics-repository.ts';
+import { type StatusRepository, sqlStatusRepository } from './store/status-repository.ts';
+import { createSupportApi } from './support-api/create-support-api.ts';
+import { manageTokenKey } from './tokens/manage-token.ts';
+
+export interface PortalOptions {
+  /** The portal's own org_code (org_type 07): iss of its tokens, start of its tran ids. */
+  readonly orgCode: string;
+  /** An open store; the portal migrates its tables (namespace `portal`). */
+  readonly store: Store<PortalDatabase>;
+  /** The portal organisation's PKI credentials: TLS certificate (mutual TLS) and ES256 signing key (tokens). */
+  readonly credentials: OrgCredentials;
+  /** Derives the portal credential each organisation verifies at 지원-101 (≥ 32 bytes, kept secret). */
+  readonly credentialKey: Uint8Array;
+  /** The admin API's bearer token. */
+  readonly adminToken: string;
+  /** Serve 지원-001…006 over mutual TLS 1.3 (callers named by certificate). False only in development. */
+  readonly requireMtls: boolean;
+  /** Accept loopback addresses for every organisation (the demo on one machine). */
+  readonly allowLoopback?: boolean;
+  /** 지원-001 token lifetime (≤ 1 year). Default 90 days. */
+  readonly tokenLifetimeSeconds?: number;
+  /**
+   * Poll providers' status (지원-101/102): how often, and through which agent (the portal's mutual-TLS agent;
+   * undici's default for plain HTTP in development). No polling without it.
+   */
+  readonly status?: { readonly intervalMs: number; readonly dispatcher?: Dispatcher };
+  readonly clock?: RegistryClock;
+  readonly logger: Logger;
+}
+
+export interface Portal {
+  /** 지원-001…006 (start it with `start({ host, port })`). */
+  readonly api: Service;
+  /** The administration API (plain HTTP: listen on loopback only). */
+  readonly adminApi: Service;
+  readonly admin: RegistryAdmin;
+  readonly registry: RegistryRepository;
+  readonly statistics: StatisticsRepository;
+  readonly statuses: StatusRepository;
+  /** Provider status polling (지원-101/102), when asked for; start it once providers run. */
+  readonly poller: (StatusPoller & { start(): void }) | undefined;
+  /** Stop polling and both services (the store is the caller's to close). */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_TOKEN_SECONDS = 90 * 24 * 3600;
+
+/** The portal (종합포털): registry with its change log, support APIs, statistics intake, provider status, admin API. */
+export async function createPortal(opts: PortalOptions): Promise<Portal> {
+  if (!opts.credentials.signing) throw new Error('the portal credentials have no signing key (tokens need one)');
+  await migratePortalStore(opts.store);
+  const clock = opts.clock ?? { nowMs: () => Date.now() };
+  const registry = sqlRegistryRepository(opts.store, clock);
+  const statistics = sqlStatisticsRepository(opts.store);
+  const statuses = sqlStatusRepository(opts.store);
+  const admin = createRegistryAdmin(registry, opts.credentialKey);
+  const api = createSupportApi({
+    ctx: {
+      orgCode: opts.orgCode,
+      registry,
+      statistics,
+      tokenKey: manageTokenKey(opts.credentials.signing),
+      tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? DEFAULT_TOKEN_SECONDS,
+      clock,
+      versions: DEFAULT_VERSION_CONFIG,
+      transport: { requireMtls: opts.requireMtls, allowLoopback: opts.allowLoopback ?? false },
+      logger: opts.logger,
+    },
+    credentials: opts.credentials,
+  });
+  const adminApi = createAdminApi({
+    admin,
+    registry,
+    statuses,
+    statistics,
+    adminToken: opts.adminToken,
+    logger: opts.logger,
+  });
+  const ownAgent = opts.status && !opts.status.dispatcher ? new Agent() : undefined;
+  const poller = opts.status
+    ? createStatusPoller({
+        registry,
+        statuses,
+        dispatcher: opts.status.dispatcher ?? ownAgent!,
+        credentialKey: opts.credentialKey,
+        portalOrgCode: opts.orgCode,
+        intervalMs: opts.status.intervalMs,
+        clock,
+        logger: opts.logger,
+      })
+    : undefined;
+  return {
+    api,
+    adminApi,
+    admin,
+    registry,
+    statistics,
+    statuses,
+    poller,
+    async stop() {
+      poller?.stop();
+      await adminApi.stop();
+      await api.stop();
+      await ownAgent?.close();
+    },
+  };
+}
