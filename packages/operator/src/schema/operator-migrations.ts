@@ -1,0 +1,20 @@
+import type { Migration } from '@hannun/store';
+import { CONSENT_MIGRATION } from '../consent/consent-migration.ts';
+import { CRYPTO_MIGRATION } from '../crypto/crypto-migration.ts';
+import { MODEL_MIGRATION } from '../model/model-migration.ts';
+import { PEOPLE_MIGRATION } from '../people/people-migration.ts';
+import { RECORDS_MIGRATION } from '../records/records-migration.ts';
+import { VAULT_MIGRATION } from '../vault/vault-migration.ts';
+
+/** The operator's migration history lives under this namespace (`operator_migration`). */
+export const OPERATOR_MIGRATION_NAMESPACE = 'operator';
+
+/** The operator's one migration set, in order; each folder owns its tables. Never reorder or rename. */
+export const OPERATOR_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_people': PEOPLE_MIGRATION,
+  '0002_crypto': CRYPTO_MIGRATION,
+  '0003_records': RECORDS_MIGRATION,
+  '0004_consent': CONSENT_MIGRATION,
+  '0005_vault': VAULT_MIGRATION,
+  '0006_model': MODEL_MIGRATION,
+};
