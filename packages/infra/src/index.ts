@@ -48,3 +48,4 @@ export {
   type ShutdownLog,
   type ShutdownReport,
 } from './shutdown/plan-shutdown.ts';
+export * from './html/html.ts';
