@@ -5,6 +5,8 @@ import { apiNotFound, registerApiRoutes } from './api/register-api-routes.ts';
 import { type CaLimits, resolveLimits } from './ca-limits.ts';
 import { type CaClock, systemClock } from './clock.ts';
 import { type CaControls, createCaControls } from './controls.ts';
+import { createMemoryIdentityStore, type IdentityStore } from './identity/identity-store.ts';
+import { registerIdentityRoutes } from './identity/register-identity-routes.ts';
 import { pageNotFound, registerPageRoutes } from './pages/register-page-routes.ts';
 import type { CaSecrets } from './secrets/ca-secrets.ts';
 import type { CaContext } from './service/ca-context.ts';
@@ -28,6 +30,8 @@ export interface CaServiceOptions {
   /** Accept loopback source addresses for every organisation (everything on one machine: the demo). */
   readonly allowLoopback?: boolean;
   readonly clock?: CaClock;
+  /** Where identity checks (본인확인, PROVISIONAL) wait for the person; in memory by default. */
+  readonly identityStore?: IdentityStore;
   readonly limits?: Partial<CaLimits>;
   readonly logger?: Logger;
   readonly serviceName?: string;
@@ -93,6 +97,13 @@ export function createCaService(opts: CaServiceOptions): CaService {
     notFound: pageNotFound(ctx),
   });
   registerPageRoutes(pages, ctx);
+  registerIdentityRoutes(
+    api,
+    pages,
+    ctx,
+    policy,
+    opts.identityStore ?? createMemoryIdentityStore(() => ctx.clock.nowMs()),
+  );
 
   return { api, pages, controls: createCaControls(ctx) };
 }

@@ -26,3 +26,19 @@ export {
   type SignedConsentPayload,
 } from './signing/signed-consent-format.ts';
 export { type SignedConsentCheck, verifySignedConsent } from './signing/verify-signed-consent.ts';
+export {
+  IDENTITY_PAGE_PREFIX,
+  IDENTITY_REQUEST_BODY,
+  IDENTITY_REQUEST_PATH,
+  IDENTITY_REQUEST_RESPONSE,
+  IDENTITY_RESULT_BODY,
+  IDENTITY_RESULT_PATH,
+  IDENTITY_RESULT_RESPONSE,
+} from './identity/identity-shapes.ts';
+export { IDENTITY_ASSERTION_TYPE } from './identity/identity-assertion.ts';
+export {
+  createMemoryIdentityStore,
+  type IdentityStatus,
+  type IdentityStore,
+  type IdentityTransaction,
+} from './identity/identity-store.ts';

@@ -99,6 +99,7 @@ describe('hannun', () => {
       'integrated-auth',
       'ledger-generation',
       'registry-delta',
+      'collect-consent',
     ]);
   });
 });

@@ -123,3 +123,59 @@ export { type PruneResult, pruneRecords, RECORD_RETENTION_MONTHS, recordsCutoff 
 // leave/
 export { type LeaveOptions, type LeaveReport, LeaveService } from './leave/leave-service.ts';
 export { PERSON_TABLES, RETAINED_TABLES } from './leave/person-tables.ts';
+
+// service/, http/, support/: the operator as a running service (the app API, the support APIs for the portal)
+export {
+  createOperatorRuntime,
+  type OperatorRuntime,
+  type OperatorRuntimeOptions,
+} from './service/operator-runtime.ts';
+export {
+  type CollectionEngineLike,
+  type CollectionEvent,
+  type Collector,
+  collectorOf,
+} from './service/collector.ts';
+export type { ConnectEvent, LiveEvent } from './service/live-progress.ts';
+export type { FlowInstitution, FlowStatus, FlowView } from './service/integrated-auth.ts';
+export { CaCallError } from './service/ca-client.ts';
+export { ProviderAuthError } from './service/provider-auth-client.ts';
+export { createOperatorApp, type OperatorAppOptions } from './http/create-operator-app.ts';
+export {
+  createOperatorSupport,
+  type OperatorSupportOptions,
+  type StatisticsResend,
+} from './support/create-operator-support.ts';
+
+// collect/: the collection engine (built apart; exported here for `hannun up`'s operator service)
+export {
+  type CollectionEngine,
+  type CollectionEngineOptions,
+  createCollectionEngine,
+} from './collect/collect-engine.ts';
+
+// collect/: the collection engine (issue #6 items 4, 5, 9)
+export { type CollectSettings, DEFAULT_COLLECT_SETTINGS, type RunReport } from './collect/collect-engine.ts';
+export {
+  COLLECT_PHASES,
+  type CollectPhase,
+  type ProgressCounts,
+  type ProgressEvent,
+  ProgressHub,
+  type ProgressListener,
+} from './collect/progress.ts';
+export { type CollectJob, type JobParams, type JobStatus, JobStore, type Reason } from './collect/job-store.ts';
+export { type CollectNotice, CollectNotices, type NoticeKind } from './collect/collect-notices.ts';
+export { type ApiState, CollectState } from './collect/collect-state.ts';
+export {
+  type CallResult,
+  createProviderClient,
+  type InfoCall,
+  type ProviderClient,
+  type ProviderClientOptions,
+} from './collect/provider-client.ts';
+export { type AuthClient, createAuthClient, type ServiceCredentials } from './collect/auth-client.ts';
+export { type NpWindows, parseNpWindows } from './collect/np-time.ts';
+export { type Coverage, type Period, periodsFor } from './collect/periods.ts';
+export { DEFAULT_RETRY, type RetryPolicy } from './collect/retry-policy.ts';
+export type { CollectTables } from './collect/collect-tables.ts';

@@ -4,6 +4,8 @@ import { DEFAULT_VERSION_CONFIG } from '@hannun/spec';
 import type { Store } from '@hannun/store';
 import { Agent, type Dispatcher } from 'undici';
 import { createAdminApi } from './admin/create-admin-api.ts';
+import { createPortalPages } from './pages/create-portal-pages.ts';
+import { askForResend, type ResendOutcome, type ResendRequest } from './statistics/ask-resend.ts';
 import { createRegistryAdmin, type RegistryAdmin } from './registry/registry-admin.ts';
 import { createStatusPoller, type StatusPoller } from './status/status-poller.ts';
 import type { PortalDatabase } from './store/portal-database.ts';
@@ -45,13 +47,17 @@ export interface Portal {
   readonly api: Service;
   /** The administration API (plain HTTP: listen on loopback only). */
   readonly adminApi: Service;
+  /** The web pages for administrators (registry, change log, statistics): plain HTTP, login with the admin token. */
+  readonly pages: Service;
+  /** 지원-104: ask an organisation to send a week's statistics again. */
+  askForResend(request: ResendRequest): Promise<ResendOutcome>;
   readonly admin: RegistryAdmin;
   readonly registry: RegistryRepository;
   readonly statistics: StatisticsRepository;
   readonly statuses: StatusRepository;
   /** Provider status polling (지원-101/102), when asked for; start it once providers run. */
   readonly poller: (StatusPoller & { start(): void }) | undefined;
-  /** Stop polling and both services (the store is the caller's to close). */
+  /** Stop polling and the three services (the store is the caller's to close). */
   stop(): Promise<void>;
 }
 
@@ -80,20 +86,38 @@ export async function createPortal(opts: PortalOptions): Promise<Portal> {
     },
     credentials: opts.credentials,
   });
+  // Calls to participants (지원-101/102/104) go through the portal's mutual-TLS agent when given.
+  const ownAgent = opts.status?.dispatcher ? undefined : new Agent();
+  const dispatcher: Dispatcher = opts.status?.dispatcher ?? ownAgent!;
+  const resend = (request: ResendRequest) =>
+    askForResend(
+      { registry, dispatcher, credentialKey: opts.credentialKey, portalOrgCode: opts.orgCode, clock },
+      request,
+    );
   const adminApi = createAdminApi({
     admin,
     registry,
     statuses,
     statistics,
     adminToken: opts.adminToken,
+    resend,
     logger: opts.logger,
   });
-  const ownAgent = opts.status && !opts.status.dispatcher ? new Agent() : undefined;
+  const pages = createPortalPages({
+    admin,
+    registry,
+    statuses,
+    statistics,
+    adminToken: opts.adminToken,
+    resend,
+    clock,
+    logger: opts.logger,
+  });
   const poller = opts.status
     ? createStatusPoller({
         registry,
         statuses,
-        dispatcher: opts.status.dispatcher ?? ownAgent!,
+        dispatcher,
         credentialKey: opts.credentialKey,
         portalOrgCode: opts.orgCode,
         intervalMs: opts.status.intervalMs,
@@ -104,6 +128,8 @@ export async function createPortal(opts: PortalOptions): Promise<Portal> {
   return {
     api,
     adminApi,
+    pages,
+    askForResend: resend,
     admin,
     registry,
     statistics,
@@ -111,6 +137,7 @@ export async function createPortal(opts: PortalOptions): Promise<Portal> {
     poller,
     async stop() {
       poller?.stop();
+      await pages.stop();
       await adminApi.stop();
       await api.stop();
       await ownAgent?.close();

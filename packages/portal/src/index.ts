@@ -25,3 +25,6 @@ export * from './admin/admin-json.ts';
 export * from './create-portal.ts';
 export * from './registry/registry-snapshot.ts';
 export * from './tokens/verified-tokens.ts';
+export * from './pages/create-portal-pages.ts';
+export * from './statistics/ask-resend.ts';
+export { type Calls, statisticsIndex, successRate, type WeekSummary, weekSummary } from './statistics/week-summary.ts';

@@ -91,4 +91,30 @@ export type { ConsentSignature } from './consent/consent.ts';
 export type { Institution } from './institutions/institution.ts';
 export { DEMO_INSTITUTIONS } from './institutions/demo-institutions.ts';
 export * from './ledger/index.ts';
-export type { SupportConfig, VerifiedCredential } from './support/support-config.ts';
+export type { StatisticsResend, SupportConfig, VerifiedCredential } from './support/support-config.ts';
+
+// --- Weekly statistics from the calls answered (지원-005, 지원-104; issue #5) ---
+export { type AnsweredCall, type CallTally, createCallTally, type TallyRow } from './support/statistics/call-tally.ts';
+export {
+  type CallStatsStore,
+  createMemoryCallStatsStore,
+  type SentWeek,
+} from './support/statistics/call-stats-store.ts';
+export { openSqlCallStatsStore, sqlCallStatsStoreOn } from './support/statistics/sql-call-stats-store.ts';
+export { type ConsentCounters, consentCounters } from './support/statistics/consent-counters.ts';
+export {
+  createPortalStatisticsClient,
+  type PortalStatisticsClient,
+} from './support/statistics/portal-statistics-client.ts';
+export {
+  createStatisticsSender,
+  type SendReport,
+  type StatisticsSender,
+  type StatisticsSenderOptions,
+} from './support/statistics/statistics-sender.ts';
+export { dueInquiryDate, weekDays } from './support/statistics/statistics-week.ts';
+export {
+  encodeWeeklyStatistics,
+  type ProviderStatisticsBody,
+  weeklyStatistics,
+} from './support/statistics/weekly-statistics.ts';

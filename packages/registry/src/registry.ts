@@ -25,6 +25,8 @@ export interface RegisteredOrg {
   readonly baseUrl?: string;
   /** [cp_code] for CAs (지원-006): the CA code operators put in `ca_code`. */
   readonly caCode?: string;
+  /** [np_time_list] providers: non-peak windows "hhmm:hhmm" (KST) for scheduled transmission (50009 outside). */
+  readonly npTimes?: readonly string[];
   /**
    * The organisation's own client credentials, issued by the portal (지원-001 at the portal; 통합인증-101
    * at the CA, where providers and operators alike get a `scope=ca` token). PROVISIONAL: the standard

@@ -19,6 +19,7 @@ export * from './catalogue/index.ts';
 export * from './fields/index.ts';
 export * from './openapi/generate.ts';
 export * from './period-rules.ts';
+export * from './statistics-codes.ts';
 export * from './consent/consent-document.ts';
 export * from './consent/consent-wording.ts';
 export {

@@ -3,7 +3,8 @@ import type { RegisteredOrg } from '@hannun/registry';
 import { type ApiSpec, CA_SCOPE, decodeHeaders, type OrgType, WireError } from '@hannun/spec';
 import type { CaContext } from '../service/ca-context.ts';
 import { type CaFailure, fail } from '../service/ca-failure.ts';
-import { type CaTokenClaims, verifyCaToken } from '../tokens/ca-token.ts';
+import type { CaTokenClaims } from '../tokens/ca-token.ts';
+import { verifyCaTokenOnce } from '../tokens/ca-token-cache.ts';
 import { peerOrg } from './peer-org.ts';
 import { ipAllowed } from './source-ip.ts';
 
@@ -56,7 +57,8 @@ export async function authoriseCall(
   const auth = request.headers.authorization;
   const bearer = typeof auth === 'string' ? /^Bearer ([!-~]+)$/.exec(auth) : null;
   if (!bearer) return fail('40101', '접근토큰이 없습니다', 'no bearer token');
-  const verdict = await verifyCaToken(bearer[1]!, ctx.tokenKey, { iss: ctx.orgCode, nowMs: ctx.clock.nowMs() });
+  // Signature once per token (see ca-token-cache.ts for why that is safe); expiry on every call.
+  const verdict = await verifyCaTokenOnce(bearer[1]!, ctx.tokenKey, { iss: ctx.orgCode, nowMs: ctx.clock.nowMs() });
   if (!verdict.ok) return fail('40101', undefined, `token ${verdict.reason}`);
   const { claims } = verdict;
   let org: RegisteredOrg;

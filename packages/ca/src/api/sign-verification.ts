@@ -57,18 +57,20 @@ export async function verifySignature(
   if (payload.cert_tx_id !== body.cert_tx_id || payload.tx_id !== body.tx_id) {
     return no('cert_tx_id or tx_id differs from the signed one');
   }
-  const tx = await ctx.repository.transaction(body.cert_tx_id);
-  if (tx?.status !== 'approved') return no('transaction not approved');
-  const consent = tx.consents.find((c) => c.txId === body.tx_id);
+  // Two statements: one read of what is compared, one write. An approved transaction, its consents and its
+  // signatures never change again, so the read cannot go stale before the write; the write is the
+  // compare-and-set that lets one verification through (a replay, even a concurrent one, is refused).
+  const subject = await ctx.repository.verificationSubject(body.cert_tx_id, body.tx_id);
+  if (subject?.status !== 'approved') return no('transaction not approved');
+  const { consent, person } = subject;
   if (!consent || consent.consent !== body.consent || consent.providerOrgCode !== provider.orgCode) {
     return no('consent is not the one of the transaction');
   }
-  const [signature] = await ctx.repository.signatures(tx.certTxId, body.tx_id);
-  if (signature?.signedConsent !== body.signed_consent) return no('not the signature the CA produced');
-  const person = await ctx.repository.personByCertSerial(check.certSerial);
-  if (!person || person.id !== tx.personId) return no('certificate is not the transaction person');
+  if (subject.signedConsent !== body.signed_consent) return no('not the signature the CA produced');
+  // The signing certificate is the transaction person's (serials are unique per person).
+  if (person.certSerial !== check.certSerial) return no('certificate is not the transaction person');
   const first = await ctx.repository.recordVerification({
-    certTxId: tx.certTxId,
+    certTxId: body.cert_tx_id,
     txId: body.tx_id,
     providerOrgCode: provider.orgCode,
     verifiedAt: ctx.clock.nowMs(),

@@ -114,7 +114,7 @@ export async function showApproval(ctx: CaContext, certTxId: string, lang: PageL
  * Record a wrong PIN as a compare-and-set on the person's PIN state (two tries at once both count), and
  * return the person as they are now.
  */
-async function countWrongPin(ctx: CaContext, person: PersonRecord): Promise<PersonRecord> {
+export async function countWrongPin(ctx: CaContext, person: PersonRecord): Promise<PersonRecord> {
   let current = person;
   for (let i = 0; i < 10; i++) {
     const next: PinState = afterWrongPin(current.pin, policy(ctx), ctx.clock.nowMs());

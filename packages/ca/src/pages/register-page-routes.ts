@@ -12,7 +12,7 @@ import { CA_PAGE_CSS } from './styles.ts';
 const CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-function sendHtml(reply: FastifyReply, status: number, body: SafeHtml): FastifyReply {
+export function sendHtml(reply: FastifyReply, status: number, body: SafeHtml): FastifyReply {
   return reply
     .code(status)
     .header('content-security-policy', CSP)
@@ -41,7 +41,7 @@ function render(ctx: CaContext, reply: FastifyReply, outcome: PageOutcome, lang:
   );
 }
 
-function formOf(body: unknown): PageForm {
+export function formOf(body: unknown): PageForm {
   if (!(body instanceof URLSearchParams)) return {};
   const one = (name: string) => body.get(name) ?? undefined;
   return { csrf: one('csrf'), action: one('action'), pin: one('pin') };

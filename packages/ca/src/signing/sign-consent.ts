@@ -1,14 +1,15 @@
-import { createPrivateKey, randomBytes } from 'node:crypto';
-import { CompactSign, type CryptoKey } from 'jose';
+import { createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
+import { signEs256JwsAsync } from '../tokens/es256-jws.ts';
 import { CONSENT_NONCE_BYTES, type SignedConsentHeader, type SignedConsentPayload } from './signed-consent-format.ts';
 
 /**
- * Sign one consent with the person's key (opened only after a right PIN): PKCS#8 PEM, or the key imported
- * from it once for a whole transaction (`importPKCS8`: importing a P-256 private key costs ~0.4 ms, which the
- * thirty consents of one approval should not pay thirty times).
+ * Sign one consent with the person's key (opened only after a right PIN): PKCS#8 PEM, or the key parsed
+ * from it once for a whole transaction (`createPrivateKey`: parsing a P-256 private key costs far more than a
+ * signature, which the thirty consents of one approval should not pay thirty times). ES256 on node:crypto
+ * (es256-jws.ts), on libuv's thread pool: the compact JWS jose's CompactSign makes.
  */
 export async function signConsent(
-  personKey: string | CryptoKey,
+  personKey: string | KeyObject,
   header: SignedConsentHeader,
   fields: Omit<SignedConsentPayload, 'consentNonce'>,
 ): Promise<string> {
@@ -19,7 +20,10 @@ export async function signConsent(
     tx_id: fields.tx_id,
     iat: fields.iat,
   };
-  return new CompactSign(Buffer.from(JSON.stringify(payload), 'utf8'))
-    .setProtectedHeader({ ...header, x5c: [...header.x5c] })
-    .sign(typeof personKey === 'string' ? createPrivateKey(personKey) : personKey);
+  const { alg: _alg, ...rest } = header;
+  return signEs256JwsAsync(
+    { ...rest, x5c: [...header.x5c] },
+    JSON.stringify(payload),
+    typeof personKey === 'string' ? createPrivateKey(personKey) : personKey,
+  );
 }

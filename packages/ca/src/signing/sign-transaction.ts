@@ -1,9 +1,9 @@
-import { importPKCS8 } from 'jose';
+import { createPrivateKey } from 'node:crypto';
 import type { CaContext } from '../service/ca-context.ts';
 import { openKey, personKeyAad } from '../people/key-envelope.ts';
 import type { ConsentSignature, PersonRecord, SignTransaction } from '../store/ca-repository.ts';
 import { signConsent } from './sign-consent.ts';
-import { SIGNED_CONSENT_ALG, signedConsentHeader } from './signed-consent-format.ts';
+import { signedConsentHeader } from './signed-consent-format.ts';
 
 /**
  * The person approved with the right PIN: open their key (sealed to their row), sign every consent of the
@@ -12,12 +12,12 @@ import { SIGNED_CONSENT_ALG, signedConsentHeader } from './signed-consent-format
  */
 export async function signTransaction(ctx: CaContext, tx: SignTransaction, person: PersonRecord): Promise<boolean> {
   const now = ctx.clock.nowMs();
-  // Imported once for every consent of the transaction.
+  // Parsed once for every consent of the transaction.
   const keyPem = openKey(person.sealedKey, ctx.secrets.keyEncryptionKey, personKeyAad(person.id));
-  const key = await importPKCS8(keyPem, SIGNED_CONSENT_ALG);
+  const key = createPrivateKey(keyPem);
   const header = signedConsentHeader(person.certPem, ctx.secrets.personalRoot.certPem);
   const iat = Math.floor(now / 1000);
-  // Signed side by side: WebCrypto runs each signature on the thread pool.
+  // Signed side by side: node:crypto runs each signature on the thread pool (≈30 µs each), not the event loop.
   const signatures = await Promise.all(
     tx.consents.map(
       async (c): Promise<ConsentSignature> => ({

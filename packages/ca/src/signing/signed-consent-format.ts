@@ -29,9 +29,23 @@ export const SIGNED_CONSENT_MAX: number = CA_FIELDS.signed_consent.type.length;
 /** consentNonce: 32 random bytes, base64url (43 characters). */
 export const CONSENT_NONCE_BYTES = 32;
 
-/** The x5c entry of a PEM certificate: Base64 (not url) of its DER. */
+/** x5c entries by PEM text, at most this many (oldest forgotten first). */
+const X5C_REMEMBERED = 1024;
+const x5cByPem = new Map<string, string>();
+
+/**
+ * The x5c entry of a PEM certificate: Base64 (not url) of its DER. A function of the PEM text alone, so it
+ * is remembered: parsing the person's certificate and the root costs more than signing a consent, and 102
+ * and the approval need them for every transaction.
+ */
 export function x5cEntry(certPem: string): string {
-  return new X509Certificate(certPem).raw.toString('base64');
+  let entry = x5cByPem.get(certPem);
+  if (entry === undefined) {
+    entry = new X509Certificate(certPem).raw.toString('base64');
+    if (x5cByPem.size >= X5C_REMEMBERED) x5cByPem.delete(x5cByPem.keys().next().value!);
+    x5cByPem.set(certPem, entry);
+  }
+  return entry;
 }
 
 export interface SignedConsentHeader {

@@ -1,5 +1,6 @@
 import { createRootCa } from '@hannun/pki';
-import { decodeProtectedHeader } from 'jose';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issuePersonCertificate, type PersonCertificate } from '../people/person-certificate.ts';
 import { signConsent } from './sign-consent.ts';
@@ -100,6 +101,28 @@ describe('signed consent (provisional JWS format)', () => {
       fields,
     );
     expect(await verifySignedConsent(forged, root.certPem)).toEqual({ ok: false, fault: 'signature' });
+  });
+
+  it('is a standard compact JWS: signed here it verifies with jose, signed by jose it verifies here', async () => {
+    const header = signedConsentHeader(person.certPem, root.certPem);
+    const leafKey = new X509Certificate(person.certPem).publicKey;
+    const ours = await signConsent(person.keyPem, header, fields);
+    const { payload, protectedHeader } = await compactVerify(ours, leafKey, { algorithms: ['ES256'] });
+    expect(protectedHeader).toEqual({ ...header, x5c: [...header.x5c] });
+    expect(JSON.parse(Buffer.from(payload).toString())).toMatchObject(fields);
+    const theirs = await new CompactSign(Buffer.from(JSON.stringify({ ...fields, consentNonce: 'n'.repeat(43) })))
+      .setProtectedHeader({ ...header, x5c: [...header.x5c] })
+      .sign(createPrivateKey(person.keyPem));
+    // Byte for byte the same signing input as jose's for the same payload.
+    const ourPayload = JSON.parse(Buffer.from(ours.split('.')[1]!, 'base64url').toString()) as object;
+    expect(Object.keys(ourPayload)).toEqual(['consent', 'consentNonce', 'cert_tx_id', 'tx_id', 'iat']);
+    expect(ours.split('.')[0]).toBe(theirs.split('.')[0]);
+    const check = await verifySignedConsent(theirs, root.certPem);
+    expect(check).toMatchObject({ ok: true, certSerial: person.serial, payload: { consentNonce: 'n'.repeat(43) } });
+    // One byte of jose's signature changed: refused here too.
+    const sig = theirs.split('.')[2]!;
+    const flipped = `${theirs.slice(0, theirs.length - sig.length)}${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
+    expect(await verifySignedConsent(flipped, root.certPem)).toEqual({ ok: false, fault: 'signature' });
   });
 
   it('refuses garbage without throwing', async () => {

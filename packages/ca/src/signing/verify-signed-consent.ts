@@ -1,5 +1,5 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
-import { compactVerify, decodeProtectedHeader } from 'jose';
+import { claimsOf, parseEs256Jws, protectedHeaderOf, verifyEs256Async } from '../tokens/es256-jws.ts';
 import { SIGNED_CONSENT_ALG, SIGNED_CONSENT_TYP, type SignedConsentPayload } from './signed-consent-format.ts';
 
 /** Why a signed consent is not good (for the log; 104 answers result "false" for all of them). */
@@ -17,15 +17,9 @@ export type SignedConsentCheck =
 
 const bad = (fault: SignedConsentFault): SignedConsentCheck => ({ ok: false, fault });
 
-function payloadOf(bytes: Uint8Array): SignedConsentPayload | undefined {
-  let p: unknown;
-  try {
-    p = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof p !== 'object' || p === null) return undefined;
-  const { consent, consentNonce, cert_tx_id, tx_id, iat } = p as Record<string, unknown>;
+function payloadOf(p: Record<string, unknown> | undefined): SignedConsentPayload | undefined {
+  if (!p) return undefined;
+  const { consent, consentNonce, cert_tx_id, tx_id, iat } = p;
   if (typeof consent !== 'string' || typeof consentNonce !== 'string' || consentNonce.length < 16) return undefined;
   if (typeof cert_tx_id !== 'string' || typeof tx_id !== 'string') return undefined;
   if (typeof iat !== 'number' || !Number.isSafeInteger(iat)) return undefined;
@@ -57,8 +51,8 @@ function rootOf(personalRootPem: string): X509Certificate {
 
 /**
  * The leaf if it is an end-entity certificate issued and signed by `root`, else undefined. The answer depends
- * on the two certificates' bytes alone, so a leaf that chained is remembered (its parsed key too, which jose
- * keeps its CryptoKey for): the thirty signatures of one approval parse and check the person's certificate once.
+ * on the two certificates' bytes alone, so a leaf that chained is remembered (its parsed public key too): the
+ * thirty signatures of one approval parse and check the person's certificate once.
  * Leaves that fail are not remembered, so nobody can fill the memory with them.
  */
 function chainedLeaf(leafB64: string, root: X509Certificate, rootPem: string): ChainedLeaf | undefined {
@@ -91,26 +85,22 @@ function chainedLeaf(leafB64: string, root: X509Certificate, rootPem: string): C
  * the leaf's key. What the payload says is the caller's to compare (104 does).
  */
 export async function verifySignedConsent(jws: string, personalRootPem: string): Promise<SignedConsentCheck> {
-  let header: ReturnType<typeof decodeProtectedHeader>;
-  try {
-    header = decodeProtectedHeader(jws);
-  } catch {
-    return bad('malformed');
-  }
-  if (header.alg !== SIGNED_CONSENT_ALG || header.typ !== SIGNED_CONSENT_TYP) return bad('header');
-  const x5c = header.x5c;
+  const header = protectedHeaderOf(jws);
+  if (!header) return bad('malformed');
+  if (header['alg'] !== SIGNED_CONSENT_ALG || header['typ'] !== SIGNED_CONSENT_TYP) return bad('header');
+  const x5c = header['x5c'];
   if (!Array.isArray(x5c) || x5c.length !== 2 || x5c.some((c) => typeof c !== 'string')) return bad('header');
+  const [leafB64, rootB64] = x5c as [string, string];
   const root = rootOf(personalRootPem);
-  if (!Buffer.from(x5c[1]!, 'base64').equals(root.raw)) return bad('chain');
-  const leaf = chainedLeaf(x5c[0]!, root, personalRootPem);
+  if (!Buffer.from(rootB64, 'base64').equals(root.raw)) return bad('chain');
+  const leaf = chainedLeaf(leafB64, root, personalRootPem);
   if (!leaf) return bad('chain');
-  let payloadBytes: Uint8Array;
-  try {
-    ({ payload: payloadBytes } = await compactVerify(jws, leaf.publicKey, { algorithms: [SIGNED_CONSENT_ALG] }));
-  } catch {
-    return bad('signature');
-  }
-  const payload = payloadOf(payloadBytes);
+  // ES256 on node:crypto (es256-jws.ts), on the thread pool: three base64url parts, no crit or b64, a
+  // 64-byte signature.
+  const parsed = parseEs256Jws(jws);
+  if (!parsed) return bad('malformed');
+  if (!(await verifyEs256Async(parsed, leaf.publicKey))) return bad('signature');
+  const payload = payloadOf(claimsOf(parsed));
   if (!payload) return bad('payload');
   const signedAt = payload.iat * 1000;
   if (signedAt < leaf.validFromMs || signedAt > leaf.validToMs) return bad('certificate-not-valid-at-signing');

@@ -70,6 +70,19 @@ export function caRepositoryContract(make: () => Promise<CaRepository>): void {
     expect(await repo.addPerson(personRecord({ certSerial: p.certSerial }))).toBe('duplicate');
   });
 
+  it('people by phone (the identity check): everyone with the number, nobody for another', async () => {
+    const repo = await make();
+    const phone = `010${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const a = personRecord({ phone });
+    const b = personRecord({ phone, name: '김다른' });
+    await repo.addPerson(a);
+    await repo.addPerson(b);
+    await repo.addPerson(personRecord({ phone: '01099998888' }));
+    const found = await repo.peopleByPhone(phone);
+    expect(found.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+    expect(await repo.peopleByPhone('01000000001')).toEqual([]);
+  });
+
   it('PIN state: a compare-and-set that fails when someone changed it first; two at once, one wins', async () => {
     const repo = await make();
     const p = personRecord();
@@ -143,6 +156,44 @@ export function caRepositoryContract(make: () => Promise<CaRepository>): void {
     await repo.addTransaction(other);
     expect(await repo.decide(other.certTxId, 'expired', other.expiresAt)).toBe(true);
     expect((await repo.transaction(other.certTxId))?.status).toBe('expired');
+  });
+
+  it('verification subject (통합인증-104): status, person, the one consent and its signature, read at once', async () => {
+    const repo = await make();
+    const p = personRecord();
+    await repo.addPerson(p);
+    const tx = signTransaction(p.id);
+    await repo.addTransaction(tx);
+    const [bank, card] = tx.consents as [SignTransaction['consents'][0], SignTransaction['consents'][0]];
+    const person = { id: p.id, ci: p.ci, certSerial: p.certSerial };
+    expect(await repo.verificationSubject(tx.certTxId, card.txId)).toEqual({
+      status: 'requested',
+      person,
+      consent: card,
+      signedConsent: undefined,
+    });
+    const sigs = tx.consents.map((c, i) => ({ txId: c.txId, signedConsent: `jws-${i}`, signedAt: tx.createdAt + 1 }));
+    expect(await repo.approve(tx.certTxId, sigs, tx.createdAt + 1)).toBe(true);
+    expect(await repo.verificationSubject(tx.certTxId, bank.txId)).toEqual({
+      status: 'approved',
+      person,
+      consent: bank,
+      signedConsent: 'jws-0',
+    });
+    expect(await repo.verificationSubject(tx.certTxId, card.txId)).toMatchObject({
+      consent: card,
+      signedConsent: 'jws-1',
+    });
+    // A tx_id of no consent of this transaction (another transaction's, say): the transaction, nothing else.
+    const other = signTransaction(p.id);
+    await repo.addTransaction(other);
+    expect(await repo.verificationSubject(tx.certTxId, other.consents[0]!.txId)).toEqual({
+      status: 'approved',
+      person,
+      consent: undefined,
+      signedConsent: undefined,
+    });
+    expect(await repo.verificationSubject('no-such-transaction'.padEnd(40, 'x'), bank.txId)).toBeUndefined();
   });
 
   it('verification: recorded once; a second (or concurrent) record is refused', async () => {

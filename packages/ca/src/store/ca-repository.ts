@@ -71,6 +71,18 @@ export interface ConsentSignature {
   readonly signedAt: number;
 }
 
+/**
+ * What 통합인증-104 compares for one consent of a transaction, read in one step: the transaction's status,
+ * its person, the consent with this tx_id (if the transaction has one) and the signature the CA produced for
+ * it (once approved).
+ */
+export interface VerificationSubject {
+  readonly status: SignStatus;
+  readonly person: Pick<PersonRecord, 'id' | 'ci' | 'certSerial'>;
+  readonly consent: TransactionConsent | undefined;
+  readonly signedConsent: string | undefined;
+}
+
 export interface VerificationRecord {
   readonly certTxId: string;
   readonly txId: string;
@@ -84,6 +96,8 @@ export interface CaRepository {
   personByCi(ci: string): Promise<PersonRecord | undefined>;
   personById(id: string): Promise<PersonRecord | undefined>;
   personByCertSerial(serial: string): Promise<PersonRecord | undefined>;
+  /** Everyone enrolled with this mobile number (domestic digits): the identity check (identity/) narrows by name and birth date. */
+  peopleByPhone(phone: string): Promise<PersonRecord[]>;
   /** Sets the PIN state if it is still `expected`; false when another request changed it first. */
   updatePinState(personId: string, expected: PinState, next: PinState): Promise<boolean>;
 
@@ -100,6 +114,8 @@ export interface CaRepository {
   /** The signatures of a transaction; with `txId`, only that consent's (통합인증-104 needs one of thirty). */
   signatures(certTxId: string, txId?: string): Promise<ConsentSignature[]>;
 
+  /** 통합인증-104's facts about one consent of a transaction; undefined when there is no such transaction. */
+  verificationSubject(certTxId: string, txId: string): Promise<VerificationSubject | undefined>;
   /** Records the one successful verification of a signed consent; false when it was verified before (replay). */
   recordVerification(v: VerificationRecord): Promise<boolean>;
   verification(certTxId: string, txId: string): Promise<VerificationRecord | undefined>;

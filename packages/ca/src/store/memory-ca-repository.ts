@@ -39,6 +39,9 @@ export function createMemoryCaRepository(): CaRepository {
       const id = bySerial.get(serial);
       return id === undefined ? undefined : people.get(id);
     },
+    async peopleByPhone(phone) {
+      return [...people.values()].filter((p) => p.phone === phone);
+    },
     async updatePinState(personId, expected, next) {
       const p = people.get(personId);
       if (!p || !samePin(p.pin, expected)) return false;
@@ -73,6 +76,18 @@ export function createMemoryCaRepository(): CaRepository {
     },
     async signatures(certTxId, txId) {
       return (sigs.get(certTxId) ?? []).filter((s) => txId === undefined || s.txId === txId).map((s) => ({ ...s }));
+    },
+    async verificationSubject(certTxId, txId) {
+      const tx = txs.get(certTxId);
+      const person = tx && people.get(tx.personId);
+      if (!tx || !person) return undefined;
+      const consent = tx.consents.find((c) => c.txId === txId);
+      return {
+        status: tx.status,
+        person: { id: person.id, ci: person.ci, certSerial: person.certSerial },
+        consent: consent && { ...consent },
+        signedConsent: sigs.get(certTxId)?.find((s) => s.txId === txId)?.signedConsent,
+      };
     },
     async recordVerification(v) {
       const key = vKey(v.certTxId, v.txId);

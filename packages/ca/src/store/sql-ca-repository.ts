@@ -75,6 +75,9 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
       const row = await selectPerson().where('cert_serial', '=', serial).executeTakeFirst();
       return row && person(row);
     },
+    async peopleByPhone(phone) {
+      return (await selectPerson().where('phone', '=', phone).orderBy('id').execute()).map(person);
+    },
     async updatePinState(personId, expected, next) {
       const result = await db
         .updateTable('ca_person')
@@ -206,6 +209,41 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
       if (txId !== undefined) query = query.where('tx_id', '=', txId);
       const rows = await query.execute();
       return rows.map((r) => ({ txId: r.tx_id, signedConsent: r.signed_consent, signedAt: Number(r.signed_at) }));
+    },
+    async verificationSubject(certTxId, txId) {
+      // One statement for what took four (the transaction with all its consents, the signature, the person).
+      const row = await db
+        .selectFrom('ca_sign_tx as t')
+        .innerJoin('ca_person as p', 'p.id', 't.person_id')
+        .leftJoin('ca_sign_consent as c', (join) =>
+          join.onRef('c.cert_tx_id', '=', 't.cert_tx_id').on('c.tx_id', '=', txId),
+        )
+        .leftJoin('ca_signature as s', (join) =>
+          join.onRef('s.cert_tx_id', '=', 't.cert_tx_id').on('s.tx_id', '=', txId),
+        )
+        .select([
+          't.status',
+          'p.id as person_id',
+          'p.ci',
+          'p.cert_serial',
+          'c.tx_id',
+          'c.title',
+          'c.consent',
+          'c.provider_org_code',
+          's.signed_consent',
+        ])
+        .where('t.cert_tx_id', '=', certTxId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        status: status(row.status),
+        person: { id: row.person_id, ci: row.ci, certSerial: row.cert_serial },
+        consent:
+          row.tx_id === null || row.title === null || row.consent === null || row.provider_org_code === null
+            ? undefined
+            : { txId: row.tx_id, title: row.title, consent: row.consent, providerOrgCode: row.provider_org_code },
+        signedConsent: row.signed_consent ?? undefined,
+      };
     },
     async recordVerification(v) {
       try {

@@ -1,4 +1,5 @@
 import type { Benchmark } from './bench-types.ts';
+import { collectConsentBenchmark } from './collect-consent.ts';
 import { integratedAuthBenchmark } from './integrated-auth.ts';
 import { ledgerGenerationBenchmark } from './ledger-generation.ts';
 import { providerChainBenchmark } from './provider-chain.ts';
@@ -17,6 +18,7 @@ export function benchmarks(opts: { readonly quick?: boolean } = {}): readonly Be
     integratedAuthBenchmark(quick ? { rounds: 5, warmupRounds: 1, profiledRounds: 2 } : {}),
     ledgerGenerationBenchmark(),
     registryDeltaBenchmark(quick ? { orgs: 200, changes: 2_000, rounds: 5 } : {}),
+    collectConsentBenchmark(quick ? { rounds: 2, warmupRounds: 1 } : {}),
   ];
 }
 

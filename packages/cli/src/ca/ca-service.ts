@@ -54,6 +54,7 @@ export const caService: ServiceDefinition = {
       ctx.logger.info({ api: apiUrl, pages: pagesUrl, mutualTls: !insecure, people: people.length }, 'CA ready');
       return {
         url: apiUrl,
+        pagesUrl,
         stop: async () => {
           await ca.pages.stop();
           await ca.api.stop();

@@ -14,12 +14,14 @@ export interface DemoFile {
   readonly institutions: readonly DemoInstitution[];
   /** The integrated CA (통합인증기관): its API (mutual TLS) and the person's approval page. Null until it runs. */
   readonly ca: DemoCa | null;
-  /** Demo people who can log in to the app and consent. Empty until the operator exists. */
+  /** Demo people: enrolled at the CA, and with their app login once the operator signed them up. */
   readonly people: readonly DemoPerson[];
   /** Files of the local PKI (absolute paths), for calling the services over mutual TLS. */
   readonly pki: DemoPki;
   /** The operator's credentials, as the portal issued them (its own and its app service's). */
   readonly operator: DemoOperator;
+  /** The portal (종합포털): its support APIs, its pages for administrators and how to log in. Null until it runs. */
+  readonly portal: DemoPortal | null;
   /** When this file was written (ISO 8601, UTC). */
   readonly generatedAt: string;
 }
@@ -52,7 +54,7 @@ export interface DemoCa {
 }
 
 export interface DemoPerson {
-  /** Login name in the demo app; null until the operator (issue #6) signs the person up. */
+  /** Login name in the demo app (signed up through the CA's identity check on first start); null without the operator. */
   readonly login: string | null;
   /** Demo password (synthetic people only: never a real person's); null with login. */
   readonly password: string | null;
@@ -79,6 +81,8 @@ export interface DemoPki {
 }
 
 export interface DemoOperator {
+  /** The operator's support APIs for the portal (지원-101, 103, 104), over mutual TLS; null until it runs. */
+  readonly supportUrl: string | null;
   /** The operator organisation's own client_id and client_secret (지원-001 at the portal, 통합인증-101 at the CA). */
   readonly portalCredentials: DemoClientCredentials | null;
   /** The operator's service (the Hannun app, 지원-003): its client credentials at the providers (개별인증, 통합인증-002). */
@@ -98,6 +102,18 @@ export interface DemoOperatorServiceCredentials extends DemoClientCredentials {
   readonly app_scheme_list: readonly string[];
 }
 
+export interface DemoPortal {
+  readonly org_code: string;
+  /** 지원-001…006, over mutual TLS. */
+  readonly apiUrl: string;
+  /** The administrators' pages: registry, change log, statistics (plain HTTP on HOST). */
+  readonly pagesUrl: string;
+  /** The admin JSON API for `hannun portal …` (plain HTTP on 127.0.0.1). */
+  readonly adminApiUrl: string;
+  /** How to log in to the pages: paste the admin token (64 hex digits). Secret: it also opens the admin API. */
+  readonly admin: { readonly login: 'token'; readonly token: string };
+}
+
 /** The demo file before any later service has contributed: services only. */
 export function emptyDemoFile(services: readonly DemoService[], now: Date = new Date()): DemoFile {
   return {
@@ -106,7 +122,8 @@ export function emptyDemoFile(services: readonly DemoService[], now: Date = new 
     ca: null,
     people: [],
     pki: { rootCa: null, operatorClientCert: null, operatorClientKey: null },
-    operator: { portalCredentials: null, service: null },
+    operator: { supportUrl: null, portalCredentials: null, service: null },
+    portal: null,
     generatedAt: now.toISOString(),
   };
 }

@@ -7,7 +7,7 @@ import type { EcosystemTrust } from './ecosystem-trust.ts';
  * What the trust layer adds to demo.json: where the root and the operator's client certificate and key are
  * (absolute paths), and the operator's client credentials, secrets included (demo.json is 0600).
  */
-export function demoTrust(trust: EcosystemTrust): Pick<DemoFile, 'pki' | 'operator'> {
+export function demoTrust(trust: EcosystemTrust, supportUrl: string | null = null): Pick<DemoFile, 'pki' | 'operator'> {
   const { pki, credentials } = trust;
   const operator = pki.manifest.orgs[HANNUN_OPERATOR.pkiId];
   const own = credentials.orgs.get(HANNUN_OPERATOR.orgCode);
@@ -19,6 +19,7 @@ export function demoTrust(trust: EcosystemTrust): Pick<DemoFile, 'pki' | 'operat
       operatorClientKey: operator ? join(pki.dir, operator.tls.key) : null,
     },
     operator: {
+      supportUrl,
       portalCredentials: own ? { client_id: own.clientId, client_secret: own.clientSecret } : null,
       service: app
         ? {

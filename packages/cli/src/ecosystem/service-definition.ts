@@ -1,6 +1,6 @@
 import type { Environment, Logger, LogLevel } from '@hannun/infra';
 import type { Bilingual } from '../docs-hub/i18n.ts';
-import type { DemoCa, DemoInstitution, DemoPerson } from './demo-file.ts';
+import type { DemoCa, DemoInstitution, DemoPerson, DemoPortal } from './demo-file.ts';
 import type { EcosystemTrust } from './ecosystem-trust.ts';
 import type { EcosystemRole } from './roles.ts';
 
@@ -9,6 +9,8 @@ export interface RunningServiceInfo {
   readonly name: string;
   readonly role: EcosystemRole;
   readonly url: string;
+  /** Where a person's browser is sent, for a service with pages apart from its API (the CA's approval pages). */
+  readonly pagesUrl?: string;
 }
 
 /** What `hannun up` gives each service when starting it. */
@@ -33,12 +35,17 @@ export interface ServiceContext {
 
 export interface StartedService {
   readonly url: string;
+  /** Its pages for people's browsers, when apart from `url` (the CA). */
+  readonly pagesUrl?: string;
   stop(): Promise<void>;
-  /** What this service adds to demo.json (the provider: its institutions). */
+  /** What this service adds to demo.json (the provider: its institutions; a person listed again replaces the entry of the same CI). */
   readonly demo?: {
     readonly institutions?: readonly DemoInstitution[];
     readonly ca?: DemoCa;
+    readonly portal?: DemoPortal;
     readonly people?: readonly DemoPerson[];
+    /** The operator's support APIs (지원-101, 103, 104). */
+    readonly operatorSupportUrl?: string;
   };
 }
 

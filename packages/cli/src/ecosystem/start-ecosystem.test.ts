@@ -34,27 +34,50 @@ async function listenOnFreePort(): Promise<{ server: Server; port: number }> {
 }
 
 describe('startEcosystem', () => {
-  it('starts the portal first, then the CA, the provider engine (https) and the docs hub, and writes demo.json with mode 0600', async () => {
+  it('starts the portal first, then the CA, the provider engine (https), the operator and the docs hub, and writes demo.json with mode 0600', async () => {
     const dataDir = join(dir, 'nested', 'data');
     running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dataDir }, ...quiet });
     expect(running.services.map((s) => [s.name, s.role])).toEqual([
       ['portal', 'portal'],
       ['ca', 'ca'],
       ['provider', 'provider'],
+      ['operator', 'operator'],
       ['docs', 'docs'],
     ]);
-    const [portalUrl, caUrl, providerUrl, url] = running.services.map((s) => s.url);
+    const [portalUrl, caUrl, providerUrl, operatorUrl, url] = running.services.map((s) => s.url);
     expect(portalUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(caUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(providerUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(operatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${operatorUrl}/healthz`)).status).toBe(200);
+    // The app took PORT; the docs hub is on its own port and still reached from the app at /docs.
+    const docs = await fetch(`${operatorUrl}/docs/apis/${encodeURIComponent('은행-001')}?lang=en`, {
+      redirect: 'manual',
+    });
+    expect(docs.status).toBe(302);
+    expect(docs.headers.get('location')).toBe(`${url}/apis/${encodeURIComponent('은행-001')}?lang=en`);
+    expect((await fetch(docs.headers.get('location')!)).status).toBe(200);
 
     expect(running.demoFile).toBe(join(dataDir, 'demo.json'));
     expect((await stat(running.demoFile)).mode & 0o777).toBe(0o600);
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
     const demo = JSON.parse(await readFile(running.demoFile, 'utf8')) as DemoFile;
-    expect(Object.keys(demo)).toEqual(['services', 'institutions', 'ca', 'people', 'pki', 'operator', 'generatedAt']);
+    expect(Object.keys(demo)).toEqual([
+      'services',
+      'institutions',
+      'ca',
+      'people',
+      'pki',
+      'operator',
+      'portal',
+      'generatedAt',
+    ]);
+    expect(demo.portal).toMatchObject({
+      apiUrl: portalUrl,
+      pagesUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) as unknown,
+    });
     expect(demo.ca).toEqual({
       org_code: 'CAHANNUN01',
       ca_code: 'HNCA01',
@@ -74,11 +97,23 @@ describe('startEcosystem', () => {
         { name: 'portal', role: 'portal', url: portalUrl },
         { name: 'ca', role: 'ca', url: caUrl },
         { name: 'provider', role: 'provider', url: providerUrl },
+        { name: 'operator', role: 'operator', url: operatorUrl },
         { name: 'docs', role: 'docs', url },
       ],
+      // Signed up by the operator through the CA's identity check on first start (issue #6 item 11).
       people: [
-        { role: 'connected', login: null, caPin: expect.stringMatching(/^\d{6}$/) },
-        { role: 'newcomer', login: null, caPin: expect.stringMatching(/^\d{6}$/) },
+        {
+          role: 'connected',
+          login: 'demo.connected',
+          password: expect.stringMatching(/^.{10,}$/),
+          caPin: expect.stringMatching(/^\d{6}$/),
+        },
+        {
+          role: 'newcomer',
+          login: 'demo.newcomer',
+          password: expect.stringMatching(/^.{10,}$/),
+          caPin: expect.stringMatching(/^\d{6}$/),
+        },
       ],
       pki: {
         rootCa: join(dataDir, 'pki', 'root', 'ca.crt.pem'),
@@ -86,6 +121,7 @@ describe('startEcosystem', () => {
         operatorClientKey: join(dataDir, 'pki', 'orgs', 'mdhannun01', 'tls.key.pem'),
       },
       operator: {
+        supportUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/),
         service: {
           org_code: 'MDHANNUN01',
           service_name: '한눈 앱',
@@ -108,7 +144,7 @@ describe('startEcosystem', () => {
   });
 
   it('통합인증-101: the CA issues a scope=ca token to the operator over mutual TLS, and refuses a client without a certificate', async () => {
-    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
+    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir, OPERATOR_DEMO: 'false' }, ...quiet });
     const caUrl = running.services.find((s) => s.name === 'ca')!.url;
     const demo = JSON.parse(await readFile(running.demoFile, 'utf8')) as DemoFile;
     const own = demo.operator.portalCredentials!;
@@ -145,14 +181,17 @@ describe('startEcosystem', () => {
   });
 
   it('lists its services on the hub page as running', async () => {
-    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
+    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir, OPERATOR_DEMO: 'false' }, ...quiet });
     const url = running.services.find((s) => s.name === 'docs')!.url;
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toContain(`<a href="${url}">${url}</a>`);
   });
 
   it('stops cleanly, and a restart keeps the data directory and rewrites demo.json as 0600', async () => {
-    const eco = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
+    const eco = await startEcosystem({
+      env: { ...freePorts(), HANNUN_DATA_DIR: dir, OPERATOR_DEMO: 'false' },
+      ...quiet,
+    });
     const url = eco.services.find((s) => s.name === 'docs')!.url;
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     await writeFile(join(dir, 'keep-me.db'), 'data');
@@ -160,7 +199,7 @@ describe('startEcosystem', () => {
     await eco.stop();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
-    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, ...quiet });
+    running = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir, OPERATOR_DEMO: 'false' }, ...quiet });
     expect(await readFile(join(dir, 'keep-me.db'), 'utf8')).toBe('data');
     expect((await stat(running.demoFile)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(running.demoFile, 'utf8'))).toHaveProperty('services');

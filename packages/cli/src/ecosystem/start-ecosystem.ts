@@ -9,7 +9,7 @@ import {
 import { UserError } from '../user-error.ts';
 import { HANNUN_VERSION } from '../version.ts';
 import { ensureDataDir, writeDemoFile } from './data-dir.ts';
-import { type DemoCa, type DemoInstitution, type DemoPerson, emptyDemoFile } from './demo-file.ts';
+import { type DemoCa, type DemoInstitution, type DemoPerson, type DemoPortal, emptyDemoFile } from './demo-file.ts';
 import { demoTrust } from './demo-trust.ts';
 import { type EcosystemTrust, prepareTrust } from './ecosystem-trust.ts';
 import type { RunningServiceInfo, ServiceDefinition } from './service-definition.ts';
@@ -79,6 +79,8 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
   const started: RunningService[] = [];
   const institutions: DemoInstitution[] = [];
   let ca: DemoCa | null = null;
+  let operatorSupportUrl: string | null = null;
+  let portal: DemoPortal | null = null;
   const people: DemoPerson[] = [];
   const stopAll = async () => {
     for (const s of [...started].reverse()) await s.stop();
@@ -92,16 +94,30 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
         logger: loggerFor(def.name),
         logLevel: level,
         version: HANNUN_VERSION,
-        running: () => started.map(({ name, role, url }) => ({ name, role, url })),
+        running: () =>
+          started.map(({ name, role, url, pagesUrl }) => ({ name, role, url, ...(pagesUrl ? { pagesUrl } : {}) })),
         env,
         trust,
       });
-      started.push({ name: def.name, role: def.role, url: service.url, stop: service.stop });
+      started.push({
+        name: def.name,
+        role: def.role,
+        url: service.url,
+        ...(service.pagesUrl ? { pagesUrl: service.pagesUrl } : {}),
+        stop: service.stop,
+      });
       // Where this service's organisations answer, registered at the portal (ports differ from run to run).
       if (started.some((s) => s.role === 'portal')) await announceDomains(dataDir, def.role, service, logger);
       institutions.push(...(service.demo?.institutions ?? []));
       ca = service.demo?.ca ?? ca;
-      people.push(...(service.demo?.people ?? []));
+      operatorSupportUrl = service.demo?.operatorSupportUrl ?? operatorSupportUrl;
+      portal = service.demo?.portal ?? portal;
+      // A later service completes a person an earlier one listed (the operator adds the app login): same CI, replaced.
+      for (const p of service.demo?.people ?? []) {
+        const i = people.findIndex((x) => x.ci === p.ci);
+        if (i >= 0) people[i] = p;
+        else people.push(p);
+      }
     } catch (error) {
       await stopAll();
       if (error instanceof PortInUseError) throw new UserError(portInUseMessage(def, error));
@@ -113,8 +129,9 @@ export async function startEcosystem(opts: EcosystemOptions = {}): Promise<Ecosy
     ...emptyDemoFile(started.map(({ name, role, url }) => ({ name, role, url }))),
     institutions,
     ca,
+    portal,
     people,
-    ...demoTrust(trust),
+    ...demoTrust(trust, operatorSupportUrl),
   });
   return { services: started, dataDir, demoFile, trust, logger, stop: stopAll };
 }

@@ -13,8 +13,9 @@ export const PORTAL_SERVICE_SETTINGS = { ...TRUST_SETTINGS, ...STORE_SETTINGS, .
 
 /**
  * The portal (종합포털): the registry every participant syncs from, 지원-001…006 behind mutual TLS 1.3 on
- * PORTAL_PORT, the admin API for `hannun portal …` on 127.0.0.1:PORTAL_ADMIN_PORT, and the providers' status
- * (지원-101/102) polled every PORTAL_STATUS_INTERVAL_MS. Its registry lives in the Hannun database; the demo's
+ * PORTAL_PORT, the admin API for `hannun portal …` on 127.0.0.1:PORTAL_ADMIN_PORT, the administrators' pages
+ * (registry, change log, statistics; login with the admin token) on HOST:PORTAL_PAGES_PORT, and the providers'
+ * status (지원-101/102) polled every PORTAL_STATUS_INTERVAL_MS. Its registry lives in the Hannun database; the demo's
  * organisations were onboarded there before any service started (`prepareTrust`).
  */
 export const portalService: ServiceDefinition = {
@@ -29,12 +30,13 @@ export const portalService: ServiceDefinition = {
     const credentials = ctx.trust.pki.org(HANNUN_PORTAL.pkiId);
     const store = await openStore<PortalDatabase>({ url: storeUrlFor(ctx.dataDir, ctx.env), logger: ctx.logger });
     const dispatcher = insecure ? undefined : clientAgent(credentials);
+    const adminToken = await ensureAdminToken(ctx.dataDir);
     const portal = await createPortal({
       orgCode: HANNUN_PORTAL.orgCode,
       store,
       credentials,
       credentialKey: await ensureCredentialKey(ctx.dataDir),
-      adminToken: await ensureAdminToken(ctx.dataDir),
+      adminToken,
       requireMtls: !insecure,
       allowLoopback: true,
       status: { intervalMs: env.PORTAL_STATUS_INTERVAL_MS, ...(dispatcher ? { dispatcher } : {}) },
@@ -52,6 +54,8 @@ export const portalService: ServiceDefinition = {
         host: '127.0.0.1',
         port: ctx.port === 0 ? 0 : env.PORTAL_ADMIN_PORT,
       });
+      // The pages are for people's browsers: on HOST, like the CA's approval page. In tests every port is 0.
+      const pagesUrl = await portal.pages.start({ host: ctx.host, port: ctx.port === 0 ? 0 : env.PORTAL_PAGES_PORT });
       await writeAdminEndpoint(ctx.dataDir, {
         url: adminUrl,
         supportUrl: url,
@@ -60,10 +64,29 @@ export const portalService: ServiceDefinition = {
       });
       portal.poller?.start();
       ctx.logger.info(
-        { url, admin: adminUrl, mutualTls: !insecure, statusIntervalMs: env.PORTAL_STATUS_INTERVAL_MS },
+        {
+          url,
+          admin: adminUrl,
+          pages: pagesUrl,
+          mutualTls: !insecure,
+          statusIntervalMs: env.PORTAL_STATUS_INTERVAL_MS,
+        },
         'portal ready',
       );
-      return { url, stop };
+      return {
+        url,
+        pagesUrl,
+        stop,
+        demo: {
+          portal: {
+            org_code: HANNUN_PORTAL.orgCode,
+            apiUrl: url,
+            pagesUrl,
+            adminApiUrl: adminUrl,
+            admin: { login: 'token', token: adminToken },
+          },
+        },
+      };
     } catch (error) {
       await stop();
       throw error;

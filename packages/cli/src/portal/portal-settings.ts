@@ -18,6 +18,11 @@ export const PORTAL_SETTINGS = {
     description:
       'Port of the portal admin API used by `hannun portal …` (plain HTTP, always on 127.0.0.1, behind the token in <data dir>/portal/admin.token)',
   }),
+  PORTAL_PAGES_PORT: setting.port({
+    default: 4002,
+    description:
+      "Port of the portal's pages for administrators (registry, change log, statistics; plain HTTP on HOST, login with the admin token)",
+  }),
   PORTAL_STATUS_INTERVAL_MS: setting.int({
     default: 60_000,
     min: 200,

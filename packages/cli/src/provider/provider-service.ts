@@ -14,6 +14,7 @@ import { ensureSecretFile } from '../ecosystem/secret-file.ts';
 import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
 import { TRUST_SETTINGS } from '../ecosystem/trust-settings.ts';
 import { participantRegistry } from '../portal/participant-registry.ts';
+import { providerStatistics } from '../portal/provider-statistics.ts';
 import { REGISTRY_SYNC_SETTINGS } from '../portal/portal-settings.ts';
 import { providerSupport } from './provider-support.ts';
 import { PROVIDER_HOST } from '../ecosystem/demo-organisations.ts';
@@ -86,13 +87,28 @@ export const providerService: ServiceDefinition = {
       await participant.stop();
       throw error;
     });
+    // 지원-005: the engine counts every call it answers; the host sends the week to the portal on Monday.
+    const statistics = await providerStatistics(ctx, {
+      institutions: DEMO_INSTITUTIONS,
+      consents: () => consents.all(),
+      clock,
+      mutualTls: !env.HANNUN_INSECURE_NO_MTLS,
+    }).catch(async (error: unknown) => {
+      await auth.close();
+      await participant.stop();
+      throw error;
+    });
     const engine = createProviderEngine({
       institutions: DEMO_INSTITUTIONS,
       books: books.values(),
       consents,
       clock,
       registry: auth.registry,
-      support: providerSupport(ctx.trust, DEMO_INSTITUTIONS),
+      support: {
+        ...providerSupport(ctx.trust, DEMO_INSTITUTIONS),
+        ...(statistics ? { statistics: statistics.sender } : {}),
+      },
+      ...(statistics ? { statistics: statistics.tally } : {}),
       config: {
         auth: auth.config,
         logger: ctx.logger,
@@ -109,6 +125,7 @@ export const providerService: ServiceDefinition = {
     try {
       url = await engine.start({ host: ctx.host, port: ctx.port });
     } catch (error) {
+      await statistics?.stop();
       await auth.close();
       await participant.stop();
       throw error;
@@ -122,11 +139,13 @@ export const providerService: ServiceDefinition = {
       },
       'provider engine ready',
     );
+    statistics?.start();
     return {
       url,
       stop: async () => {
         await participant.stop();
         await engine.stop();
+        await statistics?.stop();
         await auth.close();
       },
       demo: {

@@ -6,6 +6,11 @@ import { MODEL_TABLE_DEFS } from '../model/model-routes.ts';
  * database's own catalogue, so a new table cannot be forgotten.
  */
 export const PERSON_TABLES: readonly string[] = [
+  // collect/: finished steps before their jobs (foreign key).
+  'op_collect_step',
+  'op_collect_notice',
+  'op_collect_state',
+  'op_collect_job',
   ...MODEL_TABLE_DEFS.map((t) => t.name),
   'op_asset',
   'op_token',

@@ -200,8 +200,12 @@ export class CollectedData {
     const extra: Record<string, string> = { ...route.fixed };
     for (const col of route.fromRequest ?? []) {
       const v = a.request?.[col];
-      if (typeof v !== 'string' || v === '')
+      // An optional request field (카드-005 seqno: a month with one bill) may be absent: stored as null.
+      const optional = api.request.shape.some((n) => n.name === col && !n.required);
+      if (typeof v !== 'string' || v === '') {
+        if (optional) continue;
         throw invalid(`request.${col}`, 'is needed to store this answer', '요청 항목이 필요합니다');
+      }
       extra[col] = v;
     }
     const plainRows: PlainRow[] = items.map((item, i) => {

@@ -10,6 +10,8 @@ export interface PeopleTables {
     ci_sealed: string;
     name_sealed: string;
     birth_date_sealed: string;
+    /** The mobile number (digits), sealed; null when unknown (migration 0008). */
+    phone_sealed: string | null;
     /** argon2id PHC string over the password, with the operator's pepper as argon2's secret. */
     password_hash: string;
     failed_logins: number;

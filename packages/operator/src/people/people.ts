@@ -62,6 +62,8 @@ export interface PersonProfile {
   readonly ci: string;
   readonly name: string;
   readonly birthDate: string;
+  /** Digits; null when the person signed up without one. */
+  readonly phone: string | null;
   readonly createdAt: number;
   readonly lastLoginAt: number;
   readonly totpEnabled: boolean;
@@ -116,6 +118,7 @@ export class People {
             ci_sealed: c.seal(T, 'ci', id, input.ci),
             name_sealed: c.seal(T, 'name', id, input.name.trim()),
             birth_date_sealed: c.seal(T, 'birth_date', id, input.birthDate),
+            phone_sealed: input.phone === undefined ? null : c.seal(T, 'phone', id, input.phone),
             password_hash: passwordHash,
             failed_logins: 0,
             locked_until: null,
@@ -175,6 +178,7 @@ export class People {
       ci: c.open(T, 'ci', row.id, row.ci_sealed),
       name: c.open(T, 'name', row.id, row.name_sealed),
       birthDate: c.open(T, 'birth_date', row.id, row.birth_date_sealed),
+      phone: row.phone_sealed === null ? null : c.open(T, 'phone', row.id, row.phone_sealed),
       createdAt: Number(row.created_at),
       lastLoginAt: Number(row.last_login_at),
       totpEnabled: row.totp_enabled,

@@ -11,6 +11,8 @@ export interface SignUpInput {
   readonly name: string;
   /** YYYYMMDD: required, the age rule depends on it. */
   readonly birthDate: string;
+  /** The mobile number from the identity check (통합인증-102 sends it with the name); digits, 10–11. */
+  readonly phone?: string;
   readonly loginName: string;
   readonly password: string;
 }
@@ -52,6 +54,9 @@ export function checkSignUp(input: SignUpInput, nowMs: number): { loginName: str
       `만 ${MINIMUM_AGE}세 이상만 가입할 수 있습니다`,
       'birthDate',
     );
+  }
+  if (input.phone !== undefined && (typeof input.phone !== 'string' || !/^01[016789][0-9]{7,8}$/.test(input.phone))) {
+    throw invalid('phone', 'must be a Korean mobile number as digits (01012345678)', '휴대폰 번호 형식 오류');
   }
   const loginName = normaliseLoginName(typeof input.loginName === 'string' ? input.loginName : '');
   if (!LOGIN.test(loginName)) {

@@ -1,3 +1,4 @@
+import type { CollectTables } from '../collect/collect-tables.ts';
 import type { ConsentTables } from '../consent/consent-tables.ts';
 import type { CryptoTables } from '../crypto/crypto-tables.ts';
 import type { ModelTables } from '../model/model-tables.ts';
@@ -12,4 +13,5 @@ export interface OperatorDatabase
     ConsentTables,
     VaultTables,
     ModelTables,
-    RecordsTables {}
+    RecordsTables,
+    CollectTables {}

@@ -1,8 +1,10 @@
 import type { Migration } from '@hannun/store';
+import { COLLECT_MIGRATION } from '../collect/collect-migration.ts';
 import { CONSENT_MIGRATION } from '../consent/consent-migration.ts';
 import { CRYPTO_MIGRATION } from '../crypto/crypto-migration.ts';
 import { MODEL_MIGRATION } from '../model/model-migration.ts';
 import { PEOPLE_MIGRATION } from '../people/people-migration.ts';
+import { PEOPLE_PHONE_MIGRATION } from '../people/people-phone-migration.ts';
 import { RECORDS_MIGRATION } from '../records/records-migration.ts';
 import { VAULT_MIGRATION } from '../vault/vault-migration.ts';
 
@@ -17,4 +19,6 @@ export const OPERATOR_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_consent': CONSENT_MIGRATION,
   '0005_vault': VAULT_MIGRATION,
   '0006_model': MODEL_MIGRATION,
+  '0007_collect': COLLECT_MIGRATION,
+  '0008_people_phone': PEOPLE_PHONE_MIGRATION,
 };

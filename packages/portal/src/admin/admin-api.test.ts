@@ -161,4 +161,46 @@ describeEachDialect('portal admin API', (open) => {
     expect((await call('DELETE', `/admin/services/${clientId}`)).body).toEqual({ removed: clientId });
     expect(await portal.registry.services()).toEqual([]);
   });
+
+  it('지원-104 / AC02: the resend action refuses what the portal itself can tell is wrong; an unreachable organisation is 502 with why', async () => {
+    expect(
+      await call('POST', '/admin/statistics/resend', { org_code: 'BKNURI0001', inquiry_date: '20261121' }),
+    ).toMatchObject({
+      status: 400,
+      body: { field: 'inquiry_date' },
+    });
+    expect(
+      await call('POST', '/admin/statistics/resend', { org_code: 'BKNURI0001', inquiry_date: '20261129' }),
+    ).toMatchObject({
+      status: 400,
+      body: { field: 'inquiry_date', message: expect.stringContaining('future') as unknown },
+    });
+    expect(
+      await call('POST', '/admin/statistics/resend', { org_code: 'BKNOBODY01', inquiry_date: '20261122' }),
+    ).toMatchObject({
+      status: 404,
+      body: { field: 'org_code' },
+    });
+    expect(
+      await call('POST', '/admin/statistics/resend', { org_code: 'BKNURI0001', inquiry_date: '20261122', type: '3' }),
+    ).toMatchObject({ status: 400, body: { field: 'type' } });
+    expect(await call('POST', '/admin/statistics/resend', { inquiry_date: '20261122' })).toMatchObject({
+      status: 400,
+      body: { field: 'org_code' },
+    });
+    // Its registered domain (https://127.0.0.1:4100/…) does not answer in this test: refused with the reason.
+    await portal.admin.updateOrg('BKNURI0001', { domain: 'https://127.0.0.1:1/BKNURI0001' });
+    const unreachable = await call('POST', '/admin/statistics/resend', {
+      org_code: 'BKNURI0001',
+      inquiry_date: '20261122',
+    });
+    expect(unreachable).toMatchObject({
+      status: 502,
+      body: { error: 'not_accepted', message: expect.stringContaining('unreachable') as unknown },
+    });
+    expect(
+      (await call('POST', '/admin/statistics/resend', { org_code: 'BKNURI0001', inquiry_date: '20261122' }, null))
+        .status,
+    ).toBe(401);
+  });
 });

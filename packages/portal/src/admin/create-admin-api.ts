@@ -3,9 +3,11 @@ import { createService, type FastifyReply, type FastifyRequest, type Logger, typ
 import {
   isRegistryInputError,
   RegistryConflictError,
+  RegistryInputError,
   RegistryNotFoundError,
 } from '../registry/registry-input-error.ts';
 import type { RegistryAdmin } from '../registry/registry-admin.ts';
+import type { ResendOutcome, ResendRequest } from '../statistics/ask-resend.ts';
 import type { RegistryRepository } from '../store/registry-repository.ts';
 import type { StatisticsKind, StatisticsRepository } from '../store/statistics-repository.ts';
 import type { StatusRepository } from '../store/status-repository.ts';
@@ -27,6 +29,8 @@ export interface AdminApiOptions {
   /** Every call presents `Authorization: Bearer <token>` (kept in the data directory, 0600). */
   readonly adminToken: string;
   readonly logger: Logger;
+  /** 지원-104 (POST /admin/statistics/resend); answers 404 without it. */
+  readonly resend?: (request: ResendRequest) => Promise<ResendOutcome>;
   /** Called after every registry change (the portal service uses it to refresh what it serves). */
   readonly onChange?: () => void;
   readonly serviceName?: string;
@@ -55,7 +59,8 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
  *
  * GET/POST /admin/orgs, GET/PATCH/DELETE /admin/orgs/:org_code, POST /admin/orgs/:org_code/credentials,
  * GET/POST /admin/services, PATCH/DELETE /admin/services/:client_id, POST /admin/services/:client_id/secret,
- * GET /admin/status (지원-102 as polled), GET /admin/statistics?kind=mydata|provider.
+ * GET /admin/status (지원-102 as polled), GET /admin/statistics?kind=mydata|provider, POST /admin/statistics/resend
+ * ({ org_code, inquiry_date, type }: 지원-104 at that organisation; 200 accepted, 502 with why it was not).
  */
 export function createAdminApi(opts: AdminApiOptions): Service {
   const api = createService({
@@ -196,5 +201,24 @@ export function createAdminApi(opts: AdminApiOptions): Service {
       })),
     };
   });
+  api.post(
+    '/admin/statistics/resend',
+    handle(async (request, reply) => {
+      if (!opts.resend) return reply.code(404).send({ error: 'not_found', message: 'no 지원-104 client' });
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const field = (name: string) => {
+        const v = body[name];
+        if (typeof v !== 'string') throw new RegistryInputError(name, 'is required (a string)', '필수 항목입니다');
+        return v;
+      };
+      const type = body.type === undefined ? '0' : field('type');
+      if (type !== '0' && type !== '1' && type !== '2') {
+        throw new RegistryInputError('type', 'must be 0, 1 or 2', '0, 1, 2 중 하나여야 합니다');
+      }
+      const outcome = await opts.resend({ orgCode: field('org_code'), inquiryDate: field('inquiry_date'), type });
+      request.log.info({ api: '지원-104', org: body.org_code, accepted: outcome.ok }, 'statistics resend asked');
+      return outcome.ok ? { accepted: true } : reply.code(502).send({ error: 'not_accepted', message: outcome.reason });
+    }),
+  );
   return api;
 }

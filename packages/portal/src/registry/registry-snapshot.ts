@@ -13,6 +13,7 @@ export function registeredOrgOf({ org, credential }: StoredOrg): RegisteredOrg {
     ips: org.ips,
     ...(org.domain !== undefined ? { baseUrl: org.domain } : {}),
     ...(org.caCode !== undefined ? { caCode: org.caCode } : {}),
+    ...(org.npTimes.length > 0 ? { npTimes: org.npTimes } : {}),
     credentials: { clientId: credential.clientId, clientSecretHash: credential.clientSecretHash },
   };
 }

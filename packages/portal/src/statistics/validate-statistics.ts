@@ -1,15 +1,15 @@
-import { CATALOGUE, type Infer, type MYDATA_STATISTICS_BODY, type PROVIDER_STATISTICS_BODY } from '@hannun/spec';
+import {
+  CATALOGUE,
+  type Infer,
+  type MYDATA_STATISTICS_BODY,
+  type PROVIDER_STATISTICS_BODY,
+  TM_SLOT_LIST,
+} from '@hannun/spec';
 import type { PortalOrg } from '../registry/portal-org.ts';
 import { RegistryInputError } from '../registry/registry-input-error.ts';
 
 export type MydataStatistics = Infer<typeof MYDATA_STATISTICS_BODY>;
 export type ProviderStatistics = Infer<typeof PROVIDER_STATISTICS_BODY>;
-
-/**
- * The two time slots of every API type (첨부11, not public). PROVISIONAL, Hannun's choice after one 2023
- * implementation: 01 the daytime hours 06:00–18:00 KST, 02 the rest.
- */
-export const TM_SLOTS = ['01', '02'] as const;
 
 /** API codes (첨부12) an operator reports (지원-004): what it calls at providers. */
 const OPERATOR_API_CODES = new Set(
@@ -121,7 +121,7 @@ function checkApiTypes(
       throw refuse(`${field}.api_type`, `'${entry.api_type}' is listed twice`, '두 번 있습니다');
     seen.add(entry.api_type);
     const slots = entry.tm_slot_list.map((s) => s.tm_slot);
-    if (slots.length !== 2 || !TM_SLOTS.every((s) => slots.includes(s))) {
+    if (slots.length !== 2 || !TM_SLOT_LIST.every((s) => slots.includes(s))) {
       throw refuse(
         `${field}.tm_slot_list`,
         'must hold the two time slots 01 and 02, once each',

@@ -5,6 +5,7 @@ import {
   generateTranId,
   MANAGE_TOKEN_RESPONSE,
   type ProviderStatus,
+  REQ_STATISTICS_QUERY,
   STATUS_RESPONSE,
   WireError,
 } from '@hannun/spec';
@@ -93,4 +94,34 @@ export async function providerStatus(call: ProviderCall, token: string): Promise
     if (error instanceof WireError) throw new ProviderCallError(`지원-102 answer malformed: ${error.message}`, false);
     throw error;
   }
+}
+
+/** What 지원-104 names: the week (its Sunday), whose statistics, and which kind (0 both, 1 regular, 2 irregular). */
+export interface ResendQuery {
+  /** 01 마이데이터사업자, 02 정보수신자, 03 정보제공자 (지원-104's own codes, not the registry's). */
+  readonly orgType: '01' | '02' | '03';
+  readonly inquiryDate: string;
+  readonly type: '0' | '1' | '2';
+}
+
+/** 지원-104 at a provider or operator: resolves with its answer on 00000, a ProviderCallError otherwise. */
+export async function requestResend(call: ProviderCall, token: string, query: ResendQuery): Promise<string> {
+  const url = new URL(join(call.baseUrl, apiPath(apiById('지원-104'), { version: 'v2' })));
+  const wire = {
+    org_code: call.orgCode,
+    org_type: query.orgType,
+    inquiry_date: query.inquiryDate,
+    type: query.type,
+  };
+  decodeMessage(REQ_STATISTICS_QUERY, wire, { location: 'query', unknown: 'reject' }); // WireError if malformed
+  for (const [name, value] of Object.entries(wire)) url.searchParams.set(name, value);
+  const res = await send(call, url.toString(), {
+    headers: { authorization: `Bearer ${token}`, 'x-api-tran-id': generateTranId(call.portalOrgCode, 'P') },
+  });
+  const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+  const code = typeof json?.rsp_code === 'string' ? json.rsp_code : `HTTP ${res.status}`;
+  const message = typeof json?.rsp_msg === 'string' ? json.rsp_msg : '';
+  if (code !== '00000')
+    throw new ProviderCallError(`지원-104 answered ${code}${message ? ` (${message})` : ''}`, false);
+  return message;
 }

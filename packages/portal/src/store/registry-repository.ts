@@ -61,6 +61,11 @@ export interface RegistryRepository {
   changesSince<E extends RegistryEntity>(entity: E, sinceMs: number): Promise<RegistryChange<EntityRecord<E>>[]>;
   /** How many rows the change log holds. */
   changeCount(): Promise<number>;
+  /** The latest changes of every entity, newest first: at most `limit`, older than `beforeSeq` when given. */
+  recentChanges(
+    limit: number,
+    beforeSeq?: number,
+  ): Promise<(RegistryChange<PortalOrg | PortalService> & { readonly entity: RegistryEntity })[]>;
 }
 
 export type EntityRecord<E extends RegistryEntity> = E extends 'org' ? PortalOrg : PortalService;
@@ -420,6 +425,15 @@ export function sqlRegistryRepository(store: Store<PortalDatabase>, clock: Regis
         .execute();
       rows.sort((a, b) => a.seq - b.seq);
       return rows.map((r) => change(r.seq, r.at_ms, r.op, r.key, JSON.parse(r.record) as EntityRecord<E>));
+    },
+    async recentChanges(limit, beforeSeq) {
+      let q = db.selectFrom('portal_change').selectAll();
+      if (beforeSeq !== undefined) q = q.where('seq', '<', beforeSeq);
+      const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
+      return rows.map((r) => ({
+        ...change(r.seq, r.at_ms, r.op, r.key, JSON.parse(r.record) as PortalOrg | PortalService),
+        entity: r.entity,
+      }));
     },
     async changeCount() {
       const row = await db

@@ -2,13 +2,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from '@hannun/infra';
 import { type CheckFailure, fail, isFailure } from '../check-chain/check-failure.ts';
 import type { NpWindows } from '../check-chain/np-time-windows.ts';
-import { type ChainDeps, type ChainRoute, checkTransport, runCheckChain } from '../check-chain/run-check-chain.ts';
+import {
+  type ChainDeps,
+  type ChainRoute,
+  checkTransport,
+  type Passed,
+  runCheckChain,
+} from '../check-chain/run-check-chain.ts';
 import type { ProviderClock } from '../clock/provider-clock.ts';
 import type { FaultInjector, FaultPlan } from '../hooks/fault-injection.ts';
 import { malform } from '../hooks/malform.ts';
 import type { Institution } from '../institutions/institution.ts';
 import type { InstitutionBook } from '../ledger/ledger.ts';
 import type { TokenVerifier } from '../tokens/token-verifier.ts';
+import type { CallHook } from '../support/statistics/engine-call-hook.ts';
 import type { CompiledApi } from './compile-api.ts';
 import { dispatch } from './dispatch.ts';
 import type { ApiListing } from './handle-api-list.ts';
@@ -33,6 +40,8 @@ export interface EngineRuntime {
   /** Present only when test hooks are enabled. */
   readonly faults: FaultInjector | undefined;
   readonly clientCertSerial: (request: FastifyRequest) => string | undefined;
+  /** Counts every answered call for the weekly statistics (지원-005), when configured. */
+  readonly calls?: CallHook | undefined;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -121,6 +130,7 @@ async function serve(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const now = runtime.clock.nowMs();
+  const started = performance.now();
   let plan: FaultPlan | undefined;
   if (runtime.faults) {
     plan = runtime.faults.plan(route.institution.orgCode, api.id, now);
@@ -131,7 +141,7 @@ async function serve(
         reply.raw.once('close', () => hung.delete(reply));
         return new Promise<FastifyReply>(() => {});
       }
-      if (plan.answer) return sendAnswer(reply, envelopeAnswer(plan.answer));
+      if (plan.answer) return counted(runtime, request, reply, route, now, started, envelopeAnswer(plan.answer));
     }
   }
 
@@ -171,5 +181,28 @@ async function serve(
   }
   if (plan?.malformed)
     answer = { rspCode: answer.rspCode, body: Buffer.from(malform(answer.body.toString('utf8'), plan.malformed)) };
+  return counted(runtime, request, reply, route, now, started, answer, isFailure(result) ? undefined : result);
+}
+
+/** Send the answer, counted for the weekly statistics (지원-005) when the engine keeps them. */
+function counted(
+  runtime: EngineRuntime,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: ChainRoute,
+  now: number,
+  started: number,
+  answer: Answer,
+  passed?: Passed,
+): FastifyReply {
+  runtime.calls?.({
+    request,
+    orgCode: route.institution.orgCode,
+    apiId: route.api.id,
+    passed,
+    rspCode: answer.rspCode,
+    nowMs: now,
+    elapsedMs: performance.now() - started,
+  });
   return sendAnswer(reply, answer);
 }

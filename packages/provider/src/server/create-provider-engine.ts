@@ -29,6 +29,8 @@ import { createTokenRevocations, type TokenRevocations } from '../tokens/token-r
 import { createTokenVerifier } from '../tokens/token-verifier.ts';
 import { registerSupportRoutes } from '../support/register-support-routes.ts';
 import type { SupportConfig } from '../support/support-config.ts';
+import type { CallTally } from '../support/statistics/call-tally.ts';
+import { createCallHook } from '../support/statistics/engine-call-hook.ts';
 import type { ProviderEngineConfig } from './engine-config.ts';
 import { tlsPeerSerial } from './tls-peer-serial.ts';
 
@@ -42,8 +44,10 @@ export interface ProviderEngineOptions {
   readonly config?: ProviderEngineConfig;
   /** The portal registry (services, CAs): needed by the authentication endpoints (server_error without it). */
   readonly registry?: Registry;
-  /** 지원-101/102 for the portal: the portal credential each institution verifies (support/support-config.ts). */
+  /** 지원-101/102/104 for the portal: the portal credential each institution verifies (support/support-config.ts). */
   readonly support?: SupportConfig;
+  /** Count every answered information-API call here, for the weekly statistics (지원-005; support/statistics/). */
+  readonly statistics?: CallTally;
 }
 
 /** What the engine offers besides HTTP: keys, tokens, revocation, and the test hooks when enabled. */
@@ -122,12 +126,23 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     cycles: createCycleCounter(),
   };
   const faults = hooks ? createFaultInjector() : undefined;
+  const clientCertSerial = config.clientCertSerial ?? tlsPeerSerial;
   const runtime = {
     chain,
     handlers: { cursors: chain.cursors },
     clock,
     faults,
-    clientCertSerial: config.clientCertSerial ?? tlsPeerSerial,
+    clientCertSerial,
+    calls: opts.statistics
+      ? createCallHook({
+          tally: opts.statistics,
+          consents: opts.consents,
+          callerOrg: (request) => {
+            const serial = clientCertSerial(request);
+            return serial === undefined ? undefined : chain.callers.orgBySerial(serial);
+          },
+        })
+      : undefined,
   };
 
   const service = createService({

@@ -1,16 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from '@hannun/infra';
 import { clientSecretMatches, type Registry } from '@hannun/registry';
 import {
+  type ApiSpec,
   apiById,
   apiPath,
   decodeHeaders,
   decodeMessage,
   encodeMessage,
+  type Infer,
   isApiVersion,
   MANAGE_TOKEN_FORM,
   MANAGE_TOKEN_RESPONSE,
+  REQ_STATISTICS_QUERY,
   RSP_CODES,
   type RspCode,
+  type Shape,
+  type StatisticsType,
   STATUS_QUERY,
   STATUS_RESPONSE,
   SUPPORT_SCOPE,
@@ -18,6 +23,7 @@ import {
   WireError,
 } from '@hannun/spec';
 import { type CheckFailure, fail, isFailure } from '../check-chain/check-failure.ts';
+import { dateNumber, kstDateNumber } from '../clock/kst.ts';
 import type { ProviderClock } from '../clock/provider-clock.ts';
 import type { FaultInjector } from '../hooks/fault-injection.ts';
 import type { Institution } from '../institutions/institution.ts';
@@ -44,6 +50,8 @@ export interface SupportRoutesOptions {
 const TOKEN_PATH = apiPath(apiById('지원-101'), { version: 'v2' });
 const STATUS_API = apiById('지원-102');
 const STATUS_PATH = STATUS_API.resource.replace('{version}', ':version');
+const RESEND_API = apiById('지원-104');
+const RESEND_PATH = RESEND_API.resource.replace('{version}', ':version');
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The portal, by its certificate (org_type 07), or undefined without mutual TLS. */
@@ -124,19 +132,20 @@ async function issueToken(
 }
 
 /**
- * 지원-102 (GET `<base>/{version}/mgmts/status?org_code=`): whether this institution's API server is available
- * (01 normal, 02 failure, 03 maintenance), for the portal only, with a 지원-101 token of this institution.
+ * The checks every portal call with a 지원-101 token passes (지원-102, 지원-104): the portal's certificate,
+ * the headers, the version, a token of this institution issued to the caller, scope manage.
  */
-async function status(
+async function authorisePortal(
   opts: SupportRoutesOptions,
   institution: Institution,
+  api: ApiSpec,
   request: FastifyRequest<{ Params: { version: string } }>,
-): Promise<Record<string, unknown> | CheckFailure> {
+): Promise<string | undefined | CheckFailure> {
   const caller = portalCaller(opts, request);
   if (isFailure(caller)) return caller;
   let accessToken: string | undefined;
   try {
-    accessToken = decodeHeaders(STATUS_API, request.headers).accessToken;
+    accessToken = decodeHeaders(api, request.headers).accessToken;
   } catch (error) {
     if (!(error instanceof WireError)) throw error;
     return error.field === 'authorization' && error.rule === 'required'
@@ -157,13 +166,31 @@ async function status(
     return fail('40101', '다른 기관에 발급된 접근토큰입니다', 'token audience is not the caller');
   }
   if (!verdict.scope.split(' ').includes(SUPPORT_SCOPE)) return fail('40104', undefined, 'scope lacks manage');
-  let query: { org_code: string };
+  return caller;
+}
+
+function decodeQuery<S extends Shape>(shape: S, query: unknown): Infer<S> | CheckFailure {
   try {
-    query = decodeMessage(STATUS_QUERY, request.query, { location: 'query', unknown: 'reject' });
+    return decodeMessage(shape, query, { location: 'query', unknown: 'reject' });
   } catch (error) {
     if (error instanceof WireError) return fail('40001', error.messageKo, error.message);
     throw error;
   }
+}
+
+/**
+ * 지원-102 (GET `<base>/{version}/mgmts/status?org_code=`): whether this institution's API server is available
+ * (01 normal, 02 failure, 03 maintenance), for the portal only, with a 지원-101 token of this institution.
+ */
+async function status(
+  opts: SupportRoutesOptions,
+  institution: Institution,
+  request: FastifyRequest<{ Params: { version: string } }>,
+): Promise<Record<string, unknown> | CheckFailure> {
+  const caller = await authorisePortal(opts, institution, STATUS_API, request);
+  if (isFailure(caller)) return caller;
+  const query = decodeQuery(STATUS_QUERY, request.query);
+  if (isFailure(query)) return query;
   if (query.org_code !== institution.orgCode) {
     return fail('40303', 'org_code: 이 정보제공자의 기관코드가 아닙니다', 'org_code is not this institution');
   }
@@ -172,7 +199,48 @@ async function status(
   });
 }
 
-/** 지원-101 and 지원-102 under every institution's base path, in their own scope (form bodies parsed here). */
+/**
+ * 지원-104 (GET `<base>/{version}/mgmts/req-statistics?org_code=&org_type=03&inquiry_date=&type=`): the portal
+ * asks for a week's statistics again. Checked here (this institution, org_type 03 정보제공자, a Sunday not in
+ * the future, type 0/1/2); the sending (지원-005) starts at once and is not awaited.
+ */
+async function requestStatistics(
+  opts: SupportRoutesOptions,
+  institution: Institution,
+  request: FastifyRequest<{ Params: { version: string } }>,
+): Promise<Record<string, unknown> | CheckFailure> {
+  const caller = await authorisePortal(opts, institution, RESEND_API, request);
+  if (isFailure(caller)) return caller;
+  const query = decodeQuery(REQ_STATISTICS_QUERY, request.query);
+  if (isFailure(query)) return query;
+  if (query.org_code !== institution.orgCode) {
+    return fail('40303', 'org_code: 이 정보제공자의 기관코드가 아닙니다', 'org_code is not this institution');
+  }
+  if (query.org_type !== '03') {
+    return fail('40001', 'org_type: 정보제공자는 03입니다', `org_type ${query.org_type} is not 03 (provider)`);
+  }
+  const inquiry = query.inquiry_date.toString().replaceAll('-', '');
+  if (query.inquiry_date.dayOfWeek !== 7) {
+    return fail('40001', `inquiry_date: ${inquiry}은(는) 일요일이 아닙니다`, 'inquiry_date is not a Sunday');
+  }
+  if (dateNumber(query.inquiry_date) > kstDateNumber(opts.clock.nowMs())) {
+    return fail('40001', `inquiry_date: ${inquiry}은(는) 아직 오지 않은 날입니다`, 'inquiry_date is in the future');
+  }
+  const resender = opts.config?.statistics;
+  if (!resender) return fail('50001', '통계 전송이 설정되지 않았습니다', 'no statistics sender');
+  const type = String(query.type);
+  const types: StatisticsType[] = type === '0' ? ['1', '2'] : [type as StatisticsType];
+  resender.resend(institution.orgCode, inquiry, types).catch((error: unknown) => {
+    request.log.warn({ api: RESEND_API.id, err: error }, 'statistics resend failed');
+  });
+  request.log.info(
+    { api: RESEND_API.id, org: institution.orgCode, inquiryDate: inquiry, types },
+    'statistics resend asked',
+  );
+  return {};
+}
+
+/** 지원-101, 지원-102 and 지원-104 under every institution's base path, in their own scope (form bodies parsed here). */
 export function registerSupportRoutes(app: FastifyInstance, opts: SupportRoutesOptions): void {
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -189,21 +257,26 @@ export function registerSupportRoutes(app: FastifyInstance, opts: SupportRoutesO
         }
         return noStore(reply).code(200).type(JSON_TYPE).send(outcome);
       });
-      scope.get<{ Params: { version: string } }>(
-        `${base}${STATUS_PATH}`,
-        { exposeHeadRoute: false },
-        async (request, reply) => {
-          const outcome = await status(opts, institution, request);
-          if (isFailure(outcome)) {
-            request.log.info(
-              { api: STATUS_API.id, rspCode: outcome.rspCode, reason: outcome.reason },
-              'status refused',
-            );
-            return sendRsp(reply, outcome.rspCode, {}, outcome.detail);
-          }
-          return sendRsp(reply, '00000', outcome);
-        },
-      );
+      for (const [api, path, handle] of [
+        [STATUS_API, STATUS_PATH, status],
+        [RESEND_API, RESEND_PATH, requestStatistics],
+      ] as const) {
+        scope.get<{ Params: { version: string } }>(
+          `${base}${path}`,
+          { exposeHeadRoute: false },
+          async (request, reply) => {
+            const outcome = await handle(opts, institution, request);
+            if (isFailure(outcome)) {
+              request.log.info(
+                { api: api.id, rspCode: outcome.rspCode, reason: outcome.reason },
+                'support call refused',
+              );
+              return sendRsp(reply, outcome.rspCode, {}, outcome.detail);
+            }
+            return sendRsp(reply, '00000', outcome);
+          },
+        );
+      }
     }
   });
 }

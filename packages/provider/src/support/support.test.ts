@@ -24,6 +24,8 @@ const registry = createRegistry({
 });
 
 const bank = fixtureInstitution('BKNURI0001');
+/** What 지원-104 asked the statistics sender for. */
+const resends: [string, string, readonly string[]][] = [];
 const clock = createManualClock(FIXTURE_NOW); // 2025-03-15 03:00 KST
 const engine = createProviderEngine({
   institutions: [bank.institution],
@@ -38,6 +40,11 @@ const engine = createProviderEngine({
         { clientId: PORTAL_CREDENTIAL.clientId, clientSecretHash: hashClientSecret(PORTAL_CREDENTIAL.clientSecret) },
       ],
     ]),
+    statistics: {
+      async resend(orgCode, inquiryDate, types) {
+        resends.push([orgCode, inquiryDate, types]);
+      },
+    },
   },
   config: {
     logger: createLogger({ service: 'provider', destination: createLogSink() }),
@@ -167,5 +174,63 @@ describe('지원-102 (provider status) at the provider', () => {
     expect(await status102(access_token, 'BKGARAM001')).toMatchObject({ status: 403, body: { rsp_code: '40303' } });
     expect((await status102(access_token, 'BKNURI0001', OPERATOR_SERIAL)).body.rsp_code).toBe('40104');
     expect((await status102(access_token, 'BKNURI0001', '9999999999')).body.rsp_code).toBe('40103');
+  });
+});
+
+async function resend104(token: string | undefined, query: Record<string, string>, serial = PORTAL_SERIAL) {
+  const response = await engine.inject({
+    method: 'GET',
+    url: `/BKNURI0001/v2/mgmts/req-statistics?${new URLSearchParams(query).toString()}`,
+    headers: {
+      'x-test-serial': serial,
+      'x-api-tran-id': generateTranId('PTHANNUN01', 'P'),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+  });
+  return { status: response.statusCode, body: response.json<Record<string, string>>() };
+}
+
+describe('지원-104 (statistics resend) at the provider', () => {
+  const week = { org_code: 'BKNURI0001', org_type: '03', inquiry_date: '20250309', type: '0' };
+
+  it('AC01: the portal asks for a week again: 00000, and the sender is asked for both types (type 0) or the one named', async () => {
+    const { access_token } = (await token101()).body;
+    resends.length = 0;
+    expect(await resend104(access_token, week)).toEqual({
+      status: 200,
+      body: { rsp_code: '00000', rsp_msg: '정상처리' },
+    });
+    expect((await resend104(access_token, { ...week, type: '2' })).body.rsp_code).toBe('00000');
+    expect(resends).toEqual([
+      ['BKNURI0001', '20250309', ['1', '2']],
+      ['BKNURI0001', '20250309', ['2']],
+    ]);
+  });
+
+  it('AC02: a Saturday, a future Sunday, an operator org_type, type 3 or an unknown field are 40001; nothing is resent', async () => {
+    const { access_token } = (await token101()).body;
+    resends.length = 0;
+    const cases: [Record<string, string>, string][] = [
+      [{ ...week, inquiry_date: '20250308' }, 'inquiry_date'],
+      [{ ...week, inquiry_date: '20250316' }, 'inquiry_date'],
+      [{ ...week, org_type: '01' }, 'org_type'],
+      [{ ...week, type: '3' }, 'type'],
+      [{ ...week, extra: 'x' }, 'extra'],
+    ];
+    for (const [query, field] of cases) {
+      const { status, body } = await resend104(access_token, query);
+      expect({ field, status, code: body.rsp_code }).toEqual({ field, status: 400, code: '40001' });
+      expect(body.rsp_msg).toContain(field);
+    }
+    expect(resends).toEqual([]);
+  });
+
+  it('AC03: no token 40101, another institution’s org_code 40303, not the portal 40104', async () => {
+    const { access_token } = (await token101()).body;
+    resends.length = 0;
+    expect((await resend104(undefined, week)).body.rsp_code).toBe('40101');
+    expect((await resend104(access_token, { ...week, org_code: 'BKGARAM001' })).body.rsp_code).toBe('40303');
+    expect((await resend104(access_token, week, OPERATOR_SERIAL)).body.rsp_code).toBe('40104');
+    expect(resends).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { AccessTokenClaims } from '../consent/consent.ts';
-import { SignJWT } from 'jose';
+import { signJwtAsync } from './jwt.ts';
 import type { SigningKey } from './signing-keys.ts';
 
 /**
@@ -11,13 +11,6 @@ export async function mintAccessToken(key: SigningKey, claims: AccessTokenClaims
   if (claims.iss !== key.orgCode) {
     throw new Error(`a token of ${claims.iss} cannot be signed with the key of ${key.orgCode}`);
   }
-  return new SignJWT({ scope: claims.scope })
-    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: key.kid })
-    .setIssuer(claims.iss)
-    .setAudience(claims.aud)
-    .setSubject(claims.sub)
-    .setJti(claims.jti)
-    .setIssuedAt(claims.iat)
-    .setExpirationTime(claims.exp)
-    .sign(key.privateKey);
+  const { scope, iss, aud, sub, jti, iat, exp } = claims;
+  return signJwtAsync({ typ: 'JWT', kid: key.kid }, { scope, iss, aud, sub, jti, iat, exp }, key.privateKey);
 }

@@ -1,4 +1,4 @@
-import { compactVerify } from 'jose';
+import { claimsOf, parseEs256Jws, verifyEs256 } from './es256-jws.ts';
 import { REFRESH_TYP, REFRESH_USE } from './refresh-token.ts';
 import type { SigningKey } from './signing-keys.ts';
 
@@ -14,15 +14,12 @@ export interface OwnToken {
  * anything that is not a JWS of ours.
  */
 export async function readOwnToken(token: string, key: SigningKey): Promise<OwnToken | undefined> {
-  try {
-    const { payload, protectedHeader } = await compactVerify(token, key.publicKey, { algorithms: ['ES256'] });
-    const claims = JSON.parse(new TextDecoder().decode(payload)) as Record<string, unknown>;
-    if (claims['iss'] !== key.orgCode) return undefined;
-    const { jti, sub } = claims;
-    if (typeof jti !== 'string' || typeof sub !== 'string') return undefined;
-    const refresh = protectedHeader.typ === REFRESH_TYP && claims['token_use'] === REFRESH_USE;
-    return { kind: refresh ? 'refresh' : 'access', jti, sub };
-  } catch {
-    return undefined;
-  }
+  const jws = parseEs256Jws(token);
+  if (!jws || !verifyEs256(jws, key.publicKey)) return undefined;
+  const claims = claimsOf(jws);
+  if (claims?.['iss'] !== key.orgCode) return undefined;
+  const { jti, sub } = claims;
+  if (typeof jti !== 'string' || typeof sub !== 'string') return undefined;
+  const refresh = jws.header['typ'] === REFRESH_TYP && claims['token_use'] === REFRESH_USE;
+  return { kind: refresh ? 'refresh' : 'access', jti, sub };
 }

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { signJwtAsync, verifyJwtAsync } from './jwt.ts';
 import type { SigningKey } from './signing-keys.ts';
 
 /**
@@ -27,15 +27,12 @@ export async function mintRefreshToken(key: SigningKey, claims: RefreshTokenClai
   if (claims.iss !== key.orgCode) {
     throw new Error(`a token of ${claims.iss} cannot be signed with the key of ${key.orgCode}`);
   }
-  return new SignJWT({ scope: claims.scope, token_use: REFRESH_USE })
-    .setProtectedHeader({ alg: 'ES256', typ: REFRESH_TYP, kid: key.kid })
-    .setIssuer(claims.iss)
-    .setAudience(claims.aud)
-    .setSubject(claims.sub)
-    .setJti(claims.jti)
-    .setIssuedAt(claims.iat)
-    .setExpirationTime(claims.exp)
-    .sign(key.privateKey);
+  const { scope, iss, aud, sub, jti, iat, exp } = claims;
+  return signJwtAsync(
+    { typ: REFRESH_TYP, kid: key.kid },
+    { scope, token_use: REFRESH_USE, iss, aud, sub, jti, iat, exp },
+    key.privateKey,
+  );
 }
 
 export type RefreshVerdict =
@@ -47,22 +44,14 @@ export type RefreshVerdict =
  * provider clock. Whether its pair is still live is the caller's question (the pair repository).
  */
 export async function verifyRefreshToken(token: string, key: SigningKey, now: number): Promise<RefreshVerdict> {
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, key.publicKey, {
-      algorithms: ['ES256'],
-      typ: REFRESH_TYP,
-      issuer: key.orgCode,
-      currentDate: new Date(now),
-      requiredClaims: ['iss', 'aud', 'sub', 'jti', 'exp', 'iat'],
-    }));
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
-    if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature' };
-    if (error instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: 'claims' };
-    return { ok: false, reason: 'malformed' };
-  }
-  const { iss, aud, sub, jti, scope, iat, exp, token_use } = payload;
+  const verdict = await verifyJwtAsync(token, key.publicKey, {
+    typ: REFRESH_TYP,
+    issuer: key.orgCode,
+    nowMs: now,
+    required: ['iss', 'aud', 'sub', 'jti', 'exp', 'iat'],
+  });
+  if (!verdict.ok) return { ok: false, reason: verdict.reason === 'issuer' ? 'claims' : verdict.reason };
+  const { iss, aud, sub, jti, scope, iat, exp, token_use } = verdict.claims;
   if (token_use !== REFRESH_USE) return { ok: false, reason: 'claims' };
   if (typeof iss !== 'string' || typeof aud !== 'string' || typeof sub !== 'string' || typeof jti !== 'string')
     return { ok: false, reason: 'claims' };

@@ -24,6 +24,7 @@ export function orgDeltaOf(record: OrgRecordWire): OrgDelta {
     ips: (record.ip_list ?? []).map((i) => i.ip),
     ...(record.domain !== undefined ? { baseUrl: record.domain } : {}),
     ...(isCa && record.cert_issuer_dn !== undefined ? { caCode: record.cert_issuer_dn } : {}),
+    ...(record.np_time_list?.length ? { npTimes: record.np_time_list.map((n) => n.np_time) } : {}),
   };
   return { op: record.op_type, org };
 }

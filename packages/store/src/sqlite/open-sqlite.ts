@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Dialect } from 'kysely';
 import { SqliteStoreDriver } from './sqlite-driver.ts';
 import { SqliteStoreDialect } from './sqlite-store-dialect.ts';
+import { createWalCheckpointer } from './wal-checkpointer.ts';
 import { fileLock, releaseFileLock, WriteLock } from './write-lock.ts';
 
 /** How long a writer waits for another writer, in SQLite (busy_timeout) and in this process's queue. */
@@ -50,12 +51,24 @@ export function openSqlite(options: OpenSqliteOptions): Dialect {
     throw e;
   }
   const writeLock = file === undefined ? new WriteLock() : fileLock(path);
+  // A file's checkpoints run on a worker thread (wal-checkpointer.ts); :memory: has no WAL.
+  const checkpointer =
+    file === undefined
+      ? undefined
+      : createWalCheckpointer({
+          file: path,
+          setAutocheckpoint: (pages) => {
+            if (database.open) database.pragma(`wal_autocheckpoint = ${pages}`);
+          },
+          logger,
+        });
   const driver = new SqliteStoreDriver({
     database,
     writeLock,
     name: file === undefined ? ':memory:' : path,
     busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
     beforeAcquire: options.beforeAcquire,
+    ...(checkpointer ? { afterWrite: () => checkpointer.wrote(), beforeClose: () => checkpointer.stop() } : {}),
     onDestroy: () => {
       if (file !== undefined) releaseFileLock(path);
     },

@@ -21,6 +21,10 @@ export interface SqliteDriverOptions {
   readonly busyTimeoutMs: number;
   /** Called before a connection is taken (the transaction-scope guard). */
   readonly beforeAcquire: () => void;
+  /** Called after each write that committed (a transaction, or a writing statement outside one). */
+  readonly afterWrite?: () => void;
+  /** Awaited before the database is closed. */
+  readonly beforeClose?: () => Promise<void>;
   /** Called once the database is closed. */
   readonly onDestroy: () => void;
 }
@@ -87,6 +91,7 @@ export class SqliteStoreDriver implements Driver {
       throw mapSqliteError(e);
     }
     this.#endTransaction();
+    this.#o.afterWrite?.();
   }
 
   async rollbackTransaction(): Promise<void> {
@@ -114,9 +119,13 @@ export class SqliteStoreDriver implements Driver {
     // Wait for the query or transaction in flight, then close for good.
     await this.#connectionLock.acquire();
     try {
-      if (this.#o.database.open) this.#o.database.close();
+      await this.#o.beforeClose?.();
     } finally {
-      this.#o.onDestroy();
+      try {
+        if (this.#o.database.open) this.#o.database.close();
+      } finally {
+        this.#o.onDestroy();
+      }
     }
   }
 
@@ -152,6 +161,7 @@ export class SqliteStoreDriver implements Driver {
         return { rows: rows as R[] };
       }
       const { changes, lastInsertRowid } = prepared.statement.run(params);
+      if (needsLock) this.#o.afterWrite?.();
       return {
         numAffectedRows: BigInt(changes),
         insertId: BigInt(lastInsertRowid),

@@ -136,6 +136,107 @@ export function authStoreContract(make: () => Promise<ContractSubject>): void {
     expect(await store.certTxs.claim('BKNURI0001', 'CERT-A', 'TX-A', T)).toBe(true);
   });
 
+  it('issue (통합인증-002): claim, consent and pair in one step; a replayed cert_tx_id or tx_id writes nothing, even racing', async () => {
+    const { store, consents } = await make();
+    const c1 = consent({ ci: 'SVNTVUU=' });
+    const p1 = pair(c1.id, { ci: 'SVNTVUU=', auth: 'integrated', grant: 'cert:CERT-I1' });
+    expect(await store.certTxs.claimed('BKNURI0001', 'CERT-I1', 'TX-I1')).toBe(false);
+    // Two racing with one claim: one pair, one consent.
+    const c1b = consent({ ci: 'SVNTVUU=' });
+    const p1b = pair(c1b.id, { ci: 'SVNTVUU=', auth: 'integrated', grant: 'cert:CERT-I1' });
+    const results = await Promise.all([
+      store.pairs.issue({ claim: { certTxId: 'CERT-I1', txId: 'TX-I1' }, consent: c1, pair: p1 }, T),
+      store.pairs.issue({ claim: { certTxId: 'CERT-I1', txId: 'TX-I1' }, consent: c1b, pair: p1b }, T),
+    ]);
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: 'replayed' });
+    const [won, lost] = results[0]!.ok
+      ? ([
+          [c1, p1],
+          [c1b, p1b],
+        ] as const)
+      : ([
+          [c1b, p1b],
+          [c1, p1],
+        ] as const);
+    expect(consents.get(won[0].id)).toEqual(won[0]);
+    expect(consents.get(lost[0].id)).toBeUndefined();
+    expect((await store.pairs.list('BKNURI0001')).filter((p) => p.ci === 'SVNTVUU=')).toEqual([won[1]]);
+    expect(await store.certTxs.claimed('BKNURI0001', 'CERT-I1', 'TX-other')).toBe(true);
+    expect(await store.certTxs.claimed('BKNURI0001', 'CERT-other', 'TX-I1')).toBe(true);
+    expect(await store.certTxs.claimed('CDNURI0001', 'CERT-I1', 'TX-I1')).toBe(false);
+    // Either id alone is a replay.
+    for (const claim of [
+      { certTxId: 'CERT-I1', txId: 'TX-I9' },
+      { certTxId: 'CERT-I9', txId: 'TX-I1' },
+    ]) {
+      const c = consent({ ci: 'SVNTVUU=' });
+      const p = pair(c.id, { ci: 'SVNTVUU=' });
+      expect(await store.pairs.issue({ claim, consent: c, pair: p }, T + 1)).toEqual({ ok: false, reason: 'replayed' });
+      expect(consents.get(c.id)).toBeUndefined();
+      expect(await store.pairs.byJti('BKNURI0001', p.accessJti)).toBeUndefined();
+      expect(await store.certTxs.claimed('BKNURI0001', 'CERT-I9', 'TX-I9')).toBe(false);
+    }
+    // The one claimed with the pair counts for `claim` too, and the other way round.
+    expect(await store.certTxs.claim('BKNURI0001', 'CERT-I1', 'TX-I2', T)).toBe(false);
+    expect(await store.certTxs.claim('BKNURI0001', 'CERT-I3', 'TX-I3', T)).toBe(true);
+    const c3 = consent({ ci: 'SVNTVUU=' });
+    expect(
+      await store.pairs.issue(
+        { claim: { certTxId: 'CERT-I3', txId: 'TX-I4' }, consent: c3, pair: pair(c3.id, { ci: 'SVNTVUU=' }) },
+        T + 2,
+      ),
+    ).toEqual({ ok: false, reason: 'replayed' });
+  });
+
+  it('issue: the live pair of the same person, service and institution is replaced with its jtis and (if another) its consent', async () => {
+    const subject = await make();
+    const { store, consents } = subject;
+    const ci = 'UkVQTEFDRQ==';
+    const c1 = consent({ ci });
+    await store.consents.insert(c1);
+    const p1 = pair(c1.id, { ci });
+    expect(await store.pairs.issue({ pair: p1 }, T)).toEqual({ ok: true, replaced: undefined });
+    // Another service of the same person is another pair: not replaced.
+    const other = pair(c1.id, { ci, clientId: 'client2' });
+    expect(await store.pairs.issue({ pair: other }, T)).toEqual({ ok: true, replaced: undefined });
+    // Same consent (개별인증 again): the old pair ends, the consent lives on.
+    const p2 = pair(c1.id, { ci });
+    expect(await store.pairs.issue({ pair: p2 }, T + 10)).toEqual({ ok: true, replaced: p1 });
+    expect(await store.pairs.byJti('BKNURI0001', p1.accessJti)).toMatchObject({
+      revokedAt: T + 10,
+      revokedWhy: 'replaced',
+    });
+    expect(consents.get(c1.id)?.revokedAt).toBeUndefined();
+    // A new consent (통합인증-002): the old pair and its consent end.
+    const c2 = consent({ ci });
+    const p3 = pair(c2.id, { ci, auth: 'integrated', grant: 'cert:CERT-R' });
+    expect(
+      await store.pairs.issue({ claim: { certTxId: 'CERT-R', txId: 'TX-R' }, consent: c2, pair: p3 }, T + 20),
+    ).toEqual({
+      ok: true,
+      replaced: p2,
+    });
+    expect(consents.get(c1.id)?.revokedAt).toBe(T + 20);
+    expect(consents.get(c2.id)).toEqual(c2);
+    expect((await store.pairs.live('BKNURI0001', 'client1', ci, T + 20))?.id).toBe(p3.id);
+    expect((await store.pairs.live('BKNURI0001', 'client2', ci, T + 20))?.id).toBe(other.id);
+    expect(await store.pairs.byJti('BKNURI0001', p2.refreshJti)).toMatchObject({ revokedWhy: 'replaced' });
+    if (subject.reopen) {
+      // The replaced tokens stay revoked after a restart (the check chain's index is filled from these).
+      const fresh = new Map<string, ConsentRecord>();
+      const reopened = await subject.reopen({
+        get: (id) => fresh.get(id),
+        put: (x) => void fresh.set(x.id, x),
+        revoke: () => undefined,
+      });
+      expect(reopened.revokedJtis.loaded().map((r) => r.jti)).toEqual(
+        expect.arrayContaining([p1.accessJti, p1.refreshJti, p2.accessJti, p2.refreshJti]),
+      );
+      expect(fresh.get(c1.id)?.revokedAt).toBe(T + 20);
+    }
+  });
+
   it('logins and authorization requests round-trip; a put replaces', async () => {
     const { store } = await make();
     const login = {

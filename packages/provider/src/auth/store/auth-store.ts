@@ -58,7 +58,34 @@ export interface TokenPair {
   readonly revokedWhy?: PairRevocation;
 }
 
+/**
+ * One issuance (개별인증-002, 통합인증-002), written in one atomic step so that a failure leaves nothing
+ * behind and a token request costs one commit.
+ */
+export interface PairIssue {
+  /**
+   * 통합인증-002: the CA transaction, claimed in the same step at the pair's institution. When its cert_tx_id
+   * or its tx_id was claimed there before (a replay), nothing at all is written.
+   */
+  readonly claim?: { readonly certTxId: string; readonly txId: string };
+  /** A consent stored with the pair (통합인증-002), before it: the pair refers to it. */
+  readonly consent?: ConsentRecord;
+  readonly pair: TokenPair;
+}
+
+/** `replaced`: the live pair the new one ended (the caller drops its jtis from the in-memory index too). */
+export type PairIssueResult =
+  | { readonly ok: true; readonly replaced: TokenPair | undefined }
+  | { readonly ok: false; readonly reason: 'replayed' };
+
 export interface TokenPairRepository {
+  /**
+   * Store a new pair, atomically: the claim and the consent when given; then the live pair of the same
+   * (org_code × client_id × CI), if any, revoked as 'replaced' with both its jtis and, unless the new pair
+   * carries the same consent, its consent; then the new pair. One pair per person, service and institution
+   * stays true even if two issuances race. The consent index is updated once it is all stored.
+   */
+  issue(issue: PairIssue, at: number): Promise<PairIssueResult>;
   /** The pair not revoked and not past its refresh expiry for this person, service and institution. */
   live(orgCode: string, clientId: string, ci: string, now: number): Promise<TokenPair | undefined>;
   /** The pair whose current access token or refresh token has this jti. */
@@ -99,6 +126,12 @@ export interface AuthorizationCodeRepository {
 }
 
 export interface CertTxRepository {
+  /**
+   * Whether the cert_tx_id or the tx_id was claimed at this institution (by `claim`, or by a pair's
+   * `issue`): 통합인증-002 refuses a replay before it asks the CA. A read only: the claim that counts is the
+   * one written with the pair.
+   */
+  claimed(orgCode: string, certTxId: string, txId: string): Promise<boolean>;
   /**
    * Claim a CA transaction (통합인증-002) at an institution, atomically: false when its cert_tx_id or its
    * tx_id was claimed here before (a replay).

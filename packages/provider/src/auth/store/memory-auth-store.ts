@@ -27,6 +27,29 @@ export function createMemoryAuthStore(consents: ConsentStore): AuthStore {
     const pair = pairs.get(id);
     if (pair) pairs.set(id, change(pair));
   };
+  const certKey = (orgCode: string, certTxId: string) => `${orgCode}\u0001cert\u0001${certTxId}`;
+  const txKey = (orgCode: string, txId: string) => `${orgCode}\u0001tx\u0001${txId}`;
+  const isClaimed = (orgCode: string, certTxId: string, txId: string) =>
+    certTxs.has(certKey(orgCode, certTxId)) || certTxs.has(txKey(orgCode, txId));
+  const livePair = (orgCode: string, clientId: string, ci: string, now: number) => {
+    const ids = pairsOfPerson.get(personKey(orgCode, clientId, ci)) ?? [];
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const pair = pairs.get(ids[i]!);
+      if (pair && pair.revokedAt === undefined && pair.refreshExpiresAt > now) return pair;
+    }
+    return undefined;
+  };
+  const insertPair = (pair: TokenPair) => {
+    pairs.set(pair.id, pair);
+    pairByGrant.set(pairKey(pair.orgCode, pair.grant), pair.id);
+    const person = personKey(pair.orgCode, pair.clientId, pair.ci);
+    pairsOfPerson.set(person, [
+      ...(pairsOfPerson.get(person) ?? []).filter((id) => pairs.get(id)?.revokedAt === undefined),
+      pair.id,
+    ]);
+    pairByJti.set(pairKey(pair.orgCode, pair.accessJti), pair.id);
+    pairByJti.set(pairKey(pair.orgCode, pair.refreshJti), pair.id);
+  };
 
   return {
     consents: {
@@ -35,14 +58,23 @@ export function createMemoryAuthStore(consents: ConsentStore): AuthStore {
       revoke: async (id, at) => consents.revoke(id, at),
     },
     pairs: {
-      async live(orgCode, clientId, ci, now) {
-        const ids = pairsOfPerson.get(personKey(orgCode, clientId, ci)) ?? [];
-        for (let i = ids.length - 1; i >= 0; i--) {
-          const pair = pairs.get(ids[i]!);
-          if (pair && pair.revokedAt === undefined && pair.refreshExpiresAt > now) return pair;
+      // Within one synchronous turn: all of it happens, or (a replay) none of it.
+      async issue({ claim, consent, pair }, at) {
+        if (claim && isClaimed(pair.orgCode, claim.certTxId, claim.txId)) return { ok: false, reason: 'replayed' };
+        if (claim) {
+          certTxs.add(certKey(pair.orgCode, claim.certTxId));
+          certTxs.add(txKey(pair.orgCode, claim.txId));
         }
-        return undefined;
+        if (consent) consents.put(consent);
+        const old = livePair(pair.orgCode, pair.clientId, pair.ci, at);
+        if (old) {
+          updatePair(old.id, (p) => ({ ...p, revokedAt: at, revokedWhy: 'replaced' }));
+          if (old.consentId !== pair.consentId) consents.revoke(old.consentId, at);
+        }
+        insertPair(pair);
+        return { ok: true, replaced: old };
       },
+      live: async (orgCode, clientId, ci, now) => livePair(orgCode, clientId, ci, now),
       async byJti(orgCode, jti) {
         const id = pairByJti.get(pairKey(orgCode, jti));
         const pair = id === undefined ? undefined : pairs.get(id);
@@ -53,15 +85,7 @@ export function createMemoryAuthStore(consents: ConsentStore): AuthStore {
         return id === undefined ? undefined : pairs.get(id);
       },
       async insert(pair) {
-        pairs.set(pair.id, pair);
-        pairByGrant.set(pairKey(pair.orgCode, pair.grant), pair.id);
-        const person = personKey(pair.orgCode, pair.clientId, pair.ci);
-        pairsOfPerson.set(person, [
-          ...(pairsOfPerson.get(person) ?? []).filter((id) => pairs.get(id)?.revokedAt === undefined),
-          pair.id,
-        ]);
-        pairByJti.set(pairKey(pair.orgCode, pair.accessJti), pair.id);
-        pairByJti.set(pairKey(pair.orgCode, pair.refreshJti), pair.id);
+        insertPair(pair);
       },
       async revoke(id, at, why) {
         updatePair(id, (pair) => (pair.revokedAt === undefined ? { ...pair, revokedAt: at, revokedWhy: why } : pair));
@@ -88,17 +112,16 @@ export function createMemoryAuthStore(consents: ConsentStore): AuthStore {
       list: async (orgCode) => [...codes.values()].filter((c) => c.orgCode === orgCode),
     },
     certTxs: {
+      claimed: async (orgCode, certTxId, txId) => isClaimed(orgCode, certTxId, txId),
       async claim(orgCode, certTxId, txId) {
-        const cert = `${orgCode}\u0001cert\u0001${certTxId}`;
-        const tx = `${orgCode}\u0001tx\u0001${txId}`;
-        if (certTxs.has(cert) || certTxs.has(tx)) return false;
-        certTxs.add(cert);
-        certTxs.add(tx);
+        if (isClaimed(orgCode, certTxId, txId)) return false;
+        certTxs.add(certKey(orgCode, certTxId));
+        certTxs.add(txKey(orgCode, txId));
         return true;
       },
       async release(orgCode, certTxId, txId) {
-        certTxs.delete(`${orgCode}\u0001cert\u0001${certTxId}`);
-        certTxs.delete(`${orgCode}\u0001tx\u0001${txId}`);
+        certTxs.delete(certKey(orgCode, certTxId));
+        certTxs.delete(txKey(orgCode, txId));
       },
     },
     logins: {

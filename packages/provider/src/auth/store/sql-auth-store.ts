@@ -1,5 +1,13 @@
 import type { Logger } from '@hannun/infra';
-import { isConflict, migrate, openStore, type Selectable, type Store } from '@hannun/store';
+import {
+  type Insertable,
+  isConflict,
+  type Kysely,
+  migrate,
+  openStore,
+  type Selectable,
+  type Store,
+} from '@hannun/store';
 import { Temporal } from 'temporal-polyfill';
 import type { ConsentRecord, ConsentStore } from '../../consent/consent.ts';
 import type { AuthDatabase } from './auth-database.ts';
@@ -38,6 +46,19 @@ function consentOf(row: Selectable<Db['provider_consent']>): ConsentRecord {
       ? {}
       : { signature: JSON.parse(row.signature) as NonNullable<ConsentRecord['signature']> }),
   };
+}
+
+/** The live pair of one (org_code × client_id × CI): not revoked, refresh token not expired; the newest. */
+function livePairQuery(db: Kysely<Db>, orgCode: string, clientId: string, ci: string, now: number) {
+  return db
+    .selectFrom('provider_token_pair')
+    .selectAll()
+    .where('org_code', '=', orgCode)
+    .where('client_id', '=', clientId)
+    .where('ci', '=', ci)
+    .where('revoked_at', 'is', null)
+    .where('refresh_expires_at', '>', now)
+    .orderBy('issued_at', 'desc');
 }
 
 const WHY = new Set<PairRevocation>(['replaced', 'withdrawn', 'code-replayed']);
@@ -91,6 +112,51 @@ function loginOf(row: Selectable<Db['provider_login']>): ProviderLogin {
   };
 }
 
+function consentRow(c: ConsentRecord): Insertable<Db['provider_consent']> {
+  return {
+    id: c.id,
+    org_code: c.orgCode,
+    ci: c.ci,
+    recipient_org_code: c.recipientOrgCode,
+    client_id: c.clientId,
+    scopes: JSON.stringify(c.scopes),
+    assets: JSON.stringify(c.assets),
+    is_scheduled: c.isScheduled,
+    fnd_cycle: c.fndCycle,
+    add_cycle: c.addCycle,
+    end_date: c.endDate.toString(),
+    purpose: c.purpose,
+    period: c.period,
+    flags: JSON.stringify(c.flags),
+    auth: c.auth ?? null,
+    signature: c.signature ? JSON.stringify(c.signature) : null,
+    created_at: c.createdAt,
+    revoked_at: c.revokedAt ?? null,
+  };
+}
+
+function pairRow(p: TokenPair): Insertable<Db['provider_token_pair']> {
+  return {
+    id: p.id,
+    org_code: p.orgCode,
+    client_id: p.clientId,
+    ci: p.ci,
+    consent_id: p.consentId,
+    auth: p.auth,
+    grant_ref: p.grant,
+    access_jti: p.accessJti,
+    refresh_jti: p.refreshJti,
+    issued_at: p.issuedAt,
+    access_expires_at: p.accessExpiresAt,
+    refresh_expires_at: p.refreshExpiresAt,
+    revoked_at: p.revokedAt ?? null,
+    revoked_why: p.revokedWhy ?? null,
+  };
+}
+
+/** Thrown inside a transaction to roll it back: the claim of a 통합인증-002 was taken before (a replay). */
+class Replayed extends Error {}
+
 /**
  * The authentication store on a @hannun/store database (SQLite or PostgreSQL; migrations in
  * auth-migrations.ts, namespace `provider`). Consents are written through to `consents`, the engine's
@@ -112,29 +178,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
     consents: {
       get: (id) => consents.get(id),
       async insert(c) {
-        await db
-          .insertInto('provider_consent')
-          .values({
-            id: c.id,
-            org_code: c.orgCode,
-            ci: c.ci,
-            recipient_org_code: c.recipientOrgCode,
-            client_id: c.clientId,
-            scopes: JSON.stringify(c.scopes),
-            assets: JSON.stringify(c.assets),
-            is_scheduled: c.isScheduled,
-            fnd_cycle: c.fndCycle,
-            add_cycle: c.addCycle,
-            end_date: c.endDate.toString(),
-            purpose: c.purpose,
-            period: c.period,
-            flags: JSON.stringify(c.flags),
-            auth: c.auth ?? null,
-            signature: c.signature ? JSON.stringify(c.signature) : null,
-            created_at: c.createdAt,
-            revoked_at: c.revokedAt ?? null,
-          })
-          .execute();
+        await db.insertInto('provider_consent').values(consentRow(c)).execute();
         consents.put(c);
       },
       async revoke(id, at) {
@@ -148,17 +192,66 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
       },
     },
     pairs: {
+      async issue({ claim, consent, pair }, at) {
+        let replaced: TokenPair | undefined;
+        try {
+          // One transaction, one commit: the claim, the consent (before the pair: its foreign key), the
+          // pair it replaces ended with its jtis, the new pair. A claim taken before rolls it all back.
+          replaced = await store.transaction(async (trx) => {
+            if (claim) {
+              try {
+                await trx
+                  .insertInto('provider_cert_tx')
+                  .values([
+                    { org_code: pair.orgCode, kind: 'cert', value: claim.certTxId, claimed_at: at },
+                    { org_code: pair.orgCode, kind: 'tx', value: claim.txId, claimed_at: at },
+                  ])
+                  .execute();
+              } catch (error) {
+                if (isConflict(error)) throw new Replayed();
+                throw error;
+              }
+            }
+            if (consent) await trx.insertInto('provider_consent').values(consentRow(consent)).execute();
+            const oldRow = await livePairQuery(trx, pair.orgCode, pair.clientId, pair.ci, at).executeTakeFirst();
+            const old = oldRow && pairOf(oldRow);
+            if (old) {
+              await trx
+                .updateTable('provider_token_pair')
+                .set({ revoked_at: at, revoked_why: 'replaced' })
+                .where('id', '=', old.id)
+                .execute();
+              await trx
+                .insertInto('provider_revoked_jti')
+                .values([
+                  { org_code: old.orgCode, jti: old.accessJti, revoked_at: at },
+                  { org_code: old.orgCode, jti: old.refreshJti, revoked_at: at },
+                ])
+                .onConflict((oc) => oc.columns(['org_code', 'jti']).doNothing())
+                .execute();
+              if (old.consentId !== pair.consentId) {
+                await trx
+                  .updateTable('provider_consent')
+                  .set({ revoked_at: at })
+                  .where('id', '=', old.consentId)
+                  .where((eb) => eb.or([eb('revoked_at', 'is', null), eb('revoked_at', '>', at)]))
+                  .execute();
+              }
+            }
+            await trx.insertInto('provider_token_pair').values(pairRow(pair)).execute();
+            return old;
+          });
+        } catch (error) {
+          if (error instanceof Replayed) return { ok: false, reason: 'replayed' };
+          throw error;
+        }
+        // Committed: now the check chain's index.
+        if (consent) consents.put(consent);
+        if (replaced && replaced.consentId !== pair.consentId) consents.revoke(replaced.consentId, at);
+        return { ok: true, replaced };
+      },
       async live(orgCode, clientId, ci, now) {
-        const row = await db
-          .selectFrom('provider_token_pair')
-          .selectAll()
-          .where('org_code', '=', orgCode)
-          .where('client_id', '=', clientId)
-          .where('ci', '=', ci)
-          .where('revoked_at', 'is', null)
-          .where('refresh_expires_at', '>', now)
-          .orderBy('issued_at', 'desc')
-          .executeTakeFirst();
+        const row = await livePairQuery(db, orgCode, clientId, ci, now).executeTakeFirst();
         return row && pairOf(row);
       },
       async byJti(orgCode, jti) {
@@ -180,25 +273,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
         return row && pairOf(row);
       },
       async insert(p) {
-        await db
-          .insertInto('provider_token_pair')
-          .values({
-            id: p.id,
-            org_code: p.orgCode,
-            client_id: p.clientId,
-            ci: p.ci,
-            consent_id: p.consentId,
-            auth: p.auth,
-            grant_ref: p.grant,
-            access_jti: p.accessJti,
-            refresh_jti: p.refreshJti,
-            issued_at: p.issuedAt,
-            access_expires_at: p.accessExpiresAt,
-            refresh_expires_at: p.refreshExpiresAt,
-            revoked_at: p.revokedAt ?? null,
-            revoked_why: p.revokedWhy ?? null,
-          })
-          .execute();
+        await db.insertInto('provider_token_pair').values(pairRow(p)).execute();
       },
       async revoke(id, at, why) {
         await db
@@ -269,6 +344,20 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
         ).map(codeOf),
     },
     certTxs: {
+      async claimed(orgCode, certTxId, txId) {
+        const row = await db
+          .selectFrom('provider_cert_tx')
+          .select('kind')
+          .where('org_code', '=', orgCode)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('kind', '=', 'cert'), eb('value', '=', certTxId)]),
+              eb.and([eb('kind', '=', 'tx'), eb('value', '=', txId)]),
+            ]),
+          )
+          .executeTakeFirst();
+        return row !== undefined;
+      },
       async claim(orgCode, certTxId, txId, at) {
         try {
           await store.transaction(async (trx) => {

@@ -48,18 +48,28 @@ export async function revokePair(
 export interface IssueRequest {
   readonly inst: AuthInstitution;
   readonly service: RegisteredService;
-  /** Stored already (개별인증: at the consent page) or just now (통합인증-002). */
+  /** Stored already (개별인증: at the consent page), or new and stored with the pair (`integrated`). */
   readonly consent: ConsentRecord;
   readonly auth: TokenPair['auth'];
   readonly grant: string;
+  /**
+   * 통합인증-002: the consent is new and stored with the pair, and the CA transaction is claimed in the same
+   * step (a replay refuses it all).
+   */
+  readonly integrated?: { readonly certTxId: string; readonly txId: string };
 }
+
+/** 통합인증-002's answer to a cert_tx_id or tx_id used before at the institution. */
+export const replayedCertTx = (): OAuthFailure =>
+  oauthFail('invalid_grant', 'cert_tx_id: 이미 사용된 전자서명 거래', 'cert_tx_id or tx_id replayed');
 
 /**
  * Issue the token pair for a consent (개별인증-002, 통합인증-002). One pair per (CI × client_id ×
- * org_code): a live pair for the same three is revoked first, with its consent (a changed consent, or a
- * switch between individual and integrated authentication), in the same locked step as the new pair is
- * stored, so two issuances for the same person never leave two live pairs. Call inside
- * `deps.lock.run(pairKey(…))`.
+ * org_code): a live pair for the same three is revoked, with its consent (a changed consent, or a switch
+ * between individual and integrated authentication), in the same atomic store step as the new pair (and, for
+ * 통합인증-002, its new consent and the CA transaction's claim) is written (`pairs.issue`): one commit, and
+ * nothing stored when anything is refused. Call inside `deps.lock.run(pairKey(…))`, which keeps the
+ * issuances of one person in order within the process.
  */
 export async function issuePairLocked(deps: AuthDeps, req: IssueRequest): Promise<IssuedPair | OAuthFailure> {
   const { inst, service, consent } = req;
@@ -79,9 +89,6 @@ export async function issuePairLocked(deps: AuthDeps, req: IssueRequest): Promis
     mintRefreshToken(inst.key, { ...base, jti: refreshJti, exp: refreshExp }),
   ]);
 
-  const old = await deps.store.pairs.live(orgCode, service.clientId, consent.ci, now);
-  if (old) await revokePair(deps, old, 'replaced', now, old.consentId === consent.id);
-
   const pair: TokenPair = {
     id: randomUUID(),
     orgCode,
@@ -96,7 +103,17 @@ export async function issuePairLocked(deps: AuthDeps, req: IssueRequest): Promis
     accessExpiresAt: accessExp * 1000,
     refreshExpiresAt: refreshExp * 1000,
   };
-  await deps.store.pairs.insert(pair);
+  const stored = await deps.store.pairs.issue(
+    req.integrated ? { pair, consent, claim: req.integrated } : { pair },
+    now,
+  );
+  if (!stored.ok) return replayedCertTx();
+  // The replaced pair's tokens stop at once in the check chain's index too (its consent, if another, the
+  // store revoked in the consent index).
+  if (stored.replaced) {
+    deps.revocations.revoke(stored.replaced.accessJti, now);
+    deps.revocations.revoke(stored.replaced.refreshJti, now);
+  }
   return {
     pair,
     accessToken,

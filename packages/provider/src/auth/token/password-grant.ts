@@ -21,7 +21,7 @@ import { customerHoldings } from '../customer-assets.ts';
 import { checkOrgCode, type Prelude } from '../endpoint-prelude.ts';
 import { decodeForm } from '../form-body.ts';
 import { isOAuthFailure, type OAuthFailure, oauthFail } from '../oauth-failure.ts';
-import { issuePairLocked, pairKey } from './issue-pair.ts';
+import { issuePairLocked, pairKey, replayedCertTx } from './issue-pair.ts';
 
 type PasswordForm = Exclude<ReturnType<typeof decodeForm<typeof PASSWORD_TOKEN_FORM>>, OAuthFailure>;
 
@@ -125,10 +125,11 @@ function checkConsent(
 
 /**
  * 통합인증-002 (grant_type=password, auth_type 1): the operator brings the consent the person signed at the
- * CA. The provider checks the client, the form and the consent against itself, claims the CA transaction
- * (a replayed cert_tx_id or tx_id is refused), asks the CA to verify the signature (통합인증-104), compares
- * the CA's CI with `username`, then stores the consent with its signature and issues the pair; tx_id is
- * echoed. Nothing is stored and no token exists until every check has passed.
+ * CA. The provider checks the client, the form and the consent against itself, refuses a cert_tx_id or tx_id
+ * used here before, asks the CA to verify the signature (통합인증-104), compares
+ * the CA's CI with `username`, then claims the CA transaction, stores the consent with its signature and
+ * issues the pair in one store step; tx_id is echoed. Nothing is stored and no token exists until every
+ * check has passed.
  */
 export async function passwordGrant(
   deps: AuthDeps,
@@ -176,9 +177,9 @@ export async function passwordGrant(
   );
   if (isOAuthFailure(assets)) return assets;
 
-  if (!(await deps.store.certTxs.claim(orgCode, certTxId, form.tx_id, now))) {
-    return oauthFail('invalid_grant', 'cert_tx_id: 이미 사용된 전자서명 거래', 'cert_tx_id or tx_id replayed');
-  }
+  // A cert_tx_id or tx_id used here before is refused without asking the CA. The claim that counts is
+  // written with the pair (issuePairLocked): two requests racing with one signature get one pair.
+  if (await deps.store.certTxs.claimed(orgCode, certTxId, form.tx_id)) return replayedCertTx();
   let verified: CaVerification;
   try {
     verified = await caClient.verify(ca, orgCode, {
@@ -189,7 +190,6 @@ export async function passwordGrant(
       consent: form.consent,
     });
   } catch (error) {
-    await deps.store.certTxs.release(orgCode, certTxId, form.tx_id);
     if (error instanceof CaUnavailableError) {
       return oauthFail('temporarily_unavailable', '통합인증기관에 연결할 수 없습니다', error.message);
     }
@@ -216,14 +216,17 @@ export async function passwordGrant(
       signedConsent: form.password,
     },
   });
-  const issued = await deps.lock.run(pairKey(orgCode, service.clientId, consent.ci), async () => {
-    // The consent first: the pair refers to it (a foreign key in the SQL store). A pair refused after that
-    // (the consent already ended) leaves the consent revoked, never live.
-    await deps.store.consents.insert(consent);
-    const pair = await issuePairLocked(deps, { inst, service, consent, auth: 'integrated', grant: `cert:${certTxId}` });
-    if (isOAuthFailure(pair)) await deps.store.consents.revoke(consent.id, now);
-    return pair;
-  });
+  // The claim, the consent and the pair are stored in one step, or nothing is (a replay, an ended consent).
+  const issued = await deps.lock.run(pairKey(orgCode, service.clientId, consent.ci), () =>
+    issuePairLocked(deps, {
+      inst,
+      service,
+      consent,
+      auth: 'integrated',
+      grant: `cert:${certTxId}`,
+      integrated: { certTxId, txId: form.tx_id },
+    }),
+  );
   if (isOAuthFailure(issued)) return issued;
   return encodeMessage(PASSWORD_TOKEN_RESPONSE, {
     tx_id: form.tx_id,
