@@ -77,6 +77,9 @@ function chainedLeaf(leafB64: string, root: X509Certificate, rootPem: string): C
   return entry;
 }
 
+const wrongHeader = (header: Readonly<Record<string, unknown>> | undefined) =>
+  header !== undefined && (header['alg'] !== SIGNED_CONSENT_ALG || header['typ'] !== SIGNED_CONSENT_TYP);
+
 /**
  * Check a signed consent on its own (signed-consent-format.ts): ES256 with typ JOSE; x5c is exactly the
  * person's certificate and THIS CA's personal root (the root in the token is compared with ours byte for
@@ -85,9 +88,12 @@ function chainedLeaf(leafB64: string, root: X509Certificate, rootPem: string): C
  * the leaf's key. What the payload says is the caller's to compare (104 does).
  */
 export async function verifySignedConsent(jws: string, personalRootPem: string): Promise<SignedConsentCheck> {
-  const header = protectedHeaderOf(jws);
-  if (!header) return bad('malformed');
-  if (header['alg'] !== SIGNED_CONSENT_ALG || header['typ'] !== SIGNED_CONSENT_TYP) return bad('header');
+  // ES256 on node:crypto (es256-jws.ts): three base64url parts, no crit or b64, a 64-byte signature. What
+  // is not that is a wrong header when its header names another alg or typ, else garbage.
+  const parsed = parseEs256Jws(jws);
+  if (!parsed) return bad(wrongHeader(protectedHeaderOf(jws)) ? 'header' : 'malformed');
+  const { header } = parsed;
+  if (wrongHeader(header)) return bad('header');
   const x5c = header['x5c'];
   if (!Array.isArray(x5c) || x5c.length !== 2 || x5c.some((c) => typeof c !== 'string')) return bad('header');
   const [leafB64, rootB64] = x5c as [string, string];
@@ -95,10 +101,7 @@ export async function verifySignedConsent(jws: string, personalRootPem: string):
   if (!Buffer.from(rootB64, 'base64').equals(root.raw)) return bad('chain');
   const leaf = chainedLeaf(leafB64, root, personalRootPem);
   if (!leaf) return bad('chain');
-  // ES256 on node:crypto (es256-jws.ts), on the thread pool: three base64url parts, no crit or b64, a
-  // 64-byte signature.
-  const parsed = parseEs256Jws(jws);
-  if (!parsed) return bad('malformed');
+  // On libuv's thread pool: the event loop goes on meanwhile.
   if (!(await verifyEs256Async(parsed, leaf.publicKey))) return bad('signature');
   const payload = payloadOf(claimsOf(parsed));
   if (!payload) return bad('payload');
