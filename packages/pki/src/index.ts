@@ -41,3 +41,7 @@ export {
 export type { TlsMaterial } from './tls/tls-material.ts';
 export { type MutualTlsServerOptions, tlsServerOptions } from './tls/tls-server-options.ts';
 export { TLS_VERSION } from './tls/tls-versions.ts';
+
+// Compact JWS and JWT with ES256 on node:crypto (provider tokens, CA tokens, signed consents).
+export * from './jws/es256-jws.ts';
+export * from './jws/jwt.ts';

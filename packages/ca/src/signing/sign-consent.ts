@@ -1,5 +1,5 @@
 import { createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
-import { signEs256JwsAsync } from '../tokens/es256-jws.ts';
+import { signEs256JwsAsync } from '@hannun/pki';
 import { CONSENT_NONCE_BYTES, type SignedConsentHeader, type SignedConsentPayload } from './signed-consent-format.ts';
 
 /**

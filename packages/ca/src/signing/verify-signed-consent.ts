@@ -1,5 +1,5 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
-import { claimsOf, parseEs256Jws, protectedHeaderOf, verifyEs256Async } from '../tokens/es256-jws.ts';
+import { claimsOf, parseEs256Jws, protectedHeaderOf, verifyEs256Async } from '@hannun/pki';
 import { SIGNED_CONSENT_ALG, SIGNED_CONSENT_TYP, type SignedConsentPayload } from './signed-consent-format.ts';
 
 /** Why a signed consent is not good (for the log; 104 answers result "false" for all of them). */

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from 'node:crypto';
 import type { SigningKey } from '@hannun/pki';
 import { CA_SCOPE } from '@hannun/spec';
-import { signJwtAsync, verifyJwtAsync } from './jwt.ts';
+import { signJwtAsync, verifyJwtAsync } from '@hannun/pki';
 
 /** The claims of a CA access token (통합인증-101): JWS ES256, no refresh token. */
 export interface CaTokenClaims {

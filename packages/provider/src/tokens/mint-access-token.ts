@@ -1,5 +1,5 @@
 import type { AccessTokenClaims } from '../consent/consent.ts';
-import { signJwtAsync } from './jwt.ts';
+import { signJwtAsync } from '@hannun/pki';
 import type { SigningKey } from './signing-keys.ts';
 
 /**

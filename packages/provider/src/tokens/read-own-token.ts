@@ -1,4 +1,4 @@
-import { claimsOf, parseEs256Jws, verifyEs256 } from './es256-jws.ts';
+import { claimsOf, parseEs256Jws, verifyEs256 } from '@hannun/pki';
 import { REFRESH_TYP, REFRESH_USE } from './refresh-token.ts';
 import type { SigningKey } from './signing-keys.ts';
 

@@ -1,4 +1,4 @@
-import { signJwtAsync, verifyJwtAsync } from './jwt.ts';
+import { signJwtAsync, verifyJwtAsync } from '@hannun/pki';
 import type { SigningKey } from './signing-keys.ts';
 
 /**

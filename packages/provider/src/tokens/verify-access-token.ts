@@ -1,5 +1,5 @@
 import type { AccessTokenClaims, ConsentRecord, ConsentStore } from '../consent/consent.ts';
-import { verifyJwtAsync } from './jwt.ts';
+import { verifyJwtAsync } from '@hannun/pki';
 import type { SigningKey } from './signing-keys.ts';
 import type { TokenRevocations } from './token-revocations.ts';
 

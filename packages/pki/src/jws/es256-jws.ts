@@ -7,8 +7,8 @@ import { type KeyObject, sign, verify } from 'node:crypto';
  * against ≈70 µs and ≈125 µs through jose on WebCrypto (its promise and key-import machinery), and these run
  * once or more per token request.
  *
- * The CA has the same module (`@hannun/ca` tokens/es256-jws.ts): services share no code but `spec`,
- * `infra`, `pki`, `store` and `registry`; this one belongs in `@hannun/pki` next to the ES256 keys.
+ * Shared by every service that signs or verifies with the ES256 keys of this package (provider tokens, the
+ * CA's tokens and signed consents).
  *
  * Signing and verifying come in two forms: on the calling thread, and on libuv's thread pool (node:crypto's
  * callback form, `…Async`). The services use the second: the event loop goes on with other requests while a
@@ -41,6 +41,14 @@ function jsonObject(bytes: Buffer): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The protected header of a compact JWS, whatever its alg (to tell a wrong header from garbage), or undefined. */
+export function protectedHeaderOf(token: string): Readonly<Record<string, unknown>> | undefined {
+  const first = token.indexOf('.');
+  if (first <= 0) return undefined;
+  const h = token.slice(0, first);
+  return SEGMENT.test(h) ? jsonObject(Buffer.from(h, 'base64url')) : undefined;
 }
 
 /** Split and decode a compact ES256 JWS; undefined when it is not one (see the module's rules). */

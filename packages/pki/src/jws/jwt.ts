@@ -10,7 +10,7 @@ import {
   verifyEs256Async,
 } from './es256-jws.ts';
 
-/** Why a JWT is refused, in the words the verifiers use (verify-access-token.ts, refresh-token.ts). */
+/** Why a JWT is refused, in the words the verifiers use (the CA's and the providers' token checks). */
 export type JwtRejection = 'malformed' | 'signature' | 'expired' | 'issuer' | 'claims';
 
 export type JwtVerdict =
