@@ -320,9 +320,11 @@ describe('the operator in the running ecosystem', () => {
     const started = await me.post(`${app}/api/connect/individual`, { consentId });
     expect(started.status).toBe(201);
     const loginUrl = started.body.redirectUrl as string;
-    expect(loginUrl.startsWith(`${institution(org).baseUrl}/auth/login`)).toBe(true);
-    // The provider's pages sit behind mutual TLS in `hannun up`: the browser here presents the operator's certificate.
-    const callback = await walkProviderPages(new WebBrowser(operatorAgent), loginUrl, person.providerLogin);
+    // The institution's own pages have a listener of their own, without client certificates: a plain browser opens them.
+    const pagesUrl = eco.services.find((s) => s.name === 'provider')!.pagesUrl!;
+    expect(pagesUrl).toMatch(/^http:\/\//);
+    expect(loginUrl.startsWith(`${pagesUrl}${new URL(institution(org).baseUrl).pathname}/auth/login`)).toBe(true);
+    const callback = await walkProviderPages(new WebBrowser(), loginUrl, person.providerLogin);
     expect(`${callback.origin}${callback.pathname}`).toBe(demo.operator.service!.redirect_uri_list[0]);
     const code = callback.searchParams.get('code')!;
     const state = callback.searchParams.get('state')!;

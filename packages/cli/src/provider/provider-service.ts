@@ -33,6 +33,11 @@ export const PROVIDER_SETTINGS = {
   ...TRUST_SETTINGS,
   ...REGISTRY_SYNC_SETTINGS,
   ...STORE_SETTINGS,
+  PROVIDER_PAGES_PORT: setting.port({
+    default: 4101,
+    description:
+      "Port of the institutions' own login and consent pages of 개별인증 (plain HTTP on HOST, no client certificate), where the person's browser goes",
+  }),
   PROVIDER_TEST_HOOKS_TOKEN: setting.string({
     optional: true,
     minLength: 16,
@@ -114,6 +119,7 @@ export const providerService: ServiceDefinition = {
         logger: ctx.logger,
         serviceName: 'provider',
         requireMtls: transport.requireMtls,
+        personPages: true,
         callers: transport.callers,
         signingKeys: institutionSigningKeys(ctx.trust.pki, DEMO_INSTITUTIONS),
         cursorSecret: await ensureSecretFile(join(ctx.dataDir, CURSOR_SECRET_FILE), 32),
@@ -122,9 +128,12 @@ export const providerService: ServiceDefinition = {
       },
     });
     let url: string;
+    let pagesUrl: string;
     try {
       url = await engine.start({ host: ctx.host, port: ctx.port });
+      pagesUrl = await engine.pages!.start({ host: ctx.host, port: ctx.port === 0 ? 0 : env.PROVIDER_PAGES_PORT });
     } catch (error) {
+      await engine.stop();
       await statistics?.stop();
       await auth.close();
       await participant.stop();
@@ -136,14 +145,17 @@ export const providerService: ServiceDefinition = {
         customers: DEMO_CUSTOMERS,
         customersPerRun: 'synthetic',
         mutualTls: transport.requireMtls,
+        pages: pagesUrl,
       },
       'provider engine ready',
     );
     statistics?.start();
     return {
       url,
+      pagesUrl,
       stop: async () => {
         await participant.stop();
+        await engine.pages?.stop();
         await engine.stop();
         await statistics?.stop();
         await auth.close();

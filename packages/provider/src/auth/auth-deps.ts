@@ -37,7 +37,8 @@ export interface AuthDeps {
   readonly logins: LoginService;
   readonly sms: SmsOutbox;
   readonly showDemoSms: boolean;
-  readonly publicUrl: string | undefined;
+  /** The origin of the person's pages (AuthConfig.publicUrl, or the pages listener's), if not the request's. */
+  readonly publicUrl: () => string | undefined;
   readonly requestTtlMs: number;
 }
 

@@ -42,6 +42,12 @@ export interface AuthRoutesOptions {
   readonly config?: AuthConfig;
   /** Test hooks: the simulated SMS is readable under `<prefix>/auth/sms/:org`. */
   readonly hooks?: { readonly prefix: string; readonly token: string };
+  /**
+   * Where the person's pages (`/auth/login`, `/otp`, `/consent`) are served: a listener of their own, without
+   * client certificates, for a browser (the institutions' endpoints need the operator's certificate). `origin`
+   * answers where that listener is reached once started (the login page's Location). Default: on `app`.
+   */
+  readonly pages?: { readonly app: FastifyInstance; readonly origin: () => string | undefined };
 }
 
 /** What authentication offers besides HTTP (tests, the demo). */
@@ -92,10 +98,76 @@ export function registerAuthRoutes(app: FastifyInstance, opts: AuthRoutesOptions
     }),
     sms,
     showDemoSms: config.showDemoSms ?? true,
-    publicUrl: config.publicUrl,
+    publicUrl: () => config.publicUrl ?? opts.pages?.origin(),
     requestTtlMs: (config.requestTtlSeconds ?? 15 * 60) * 1000,
   };
 
+  const institutions = opts.institutions.map(
+    (entry): AuthInstitution => ({
+      institution: entry.institution,
+      book: entry.book,
+      listApis: entry.apis.filter((a) => a.kind === 'list').map((a) => a.id),
+      key: opts.signingKeys.of(entry.institution.orgCode),
+    }),
+  );
+  authScope(app, (scope) => {
+    for (const inst of institutions) {
+      const { route, refuseOthers } = routesOf(scope, deps, inst);
+      route('GET', PATHS.authorize, handleAuthorize);
+      refuseOthers(PATHS.authorize, ['GET']);
+      route('POST', PATHS.token, handleToken);
+      refuseOthers(PATHS.token, ['POST']);
+      route('POST', PATHS.revoke, handleRevoke);
+      refuseOthers(PATHS.revoke, ['POST']);
+      if (!opts.pages) registerPages(route);
+    }
+  });
+  if (opts.pages) {
+    authScope(opts.pages.app, (scope) => {
+      for (const inst of institutions) registerPages(routesOf(scope, deps, inst).route);
+    });
+  }
+  if (opts.hooks) registerSmsHook(app, { prefix: opts.hooks.prefix, token: opts.hooks.token, sms });
+  return { store, sms };
+}
+
+type AuthHandler = (d: AuthDeps, i: AuthInstitution, q: FastifyRequest, r: FastifyReply) => Promise<FastifyReply>;
+type RouteOf = (method: 'GET' | 'POST', path: string, handler: AuthHandler) => void;
+
+/** The provider's own pages for the person: login, one-time code, consent. */
+function registerPages(route: RouteOf): void {
+  route('GET', '/auth/login', showLogin);
+  route('POST', '/auth/login', submitLogin);
+  route('GET', '/auth/otp', showOtp);
+  route('POST', '/auth/otp', submitOtp);
+  route('GET', '/auth/consent', showConsent);
+  route('POST', '/auth/consent', submitConsent);
+}
+
+/** Routes under an institution's base path, and the 405 answer for the methods a path does not take. */
+function routesOf(scope: FastifyInstance, deps: AuthDeps, inst: AuthInstitution) {
+  const base = inst.institution.basePath;
+  const route: RouteOf = (method, path, handler) => {
+    scope.route({
+      method,
+      url: `${base}${path}`,
+      exposeHeadRoute: false,
+      handler: (request, reply) => handler(deps, inst, request, reply),
+    });
+  };
+  const refuseOthers = (path: string, allowed: readonly string[]) => {
+    scope.route({
+      method: [...OTHER_METHODS, 'GET', 'POST'].filter((m) => !allowed.includes(m)),
+      url: `${base}${path}`,
+      exposeHeadRoute: false,
+      handler: methodNotAllowed,
+    });
+  };
+  return { route, refuseOthers };
+}
+
+/** A plugin scope reading bodies as strings (forms are decoded by each handler) with OAuth-shaped errors. */
+function authScope(app: FastifyInstance, register: (scope: FastifyInstance) => void): void {
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) =>
@@ -109,47 +181,6 @@ export function registerAuthRoutes(app: FastifyInstance, opts: AuthRoutesOptions
       request.log.error({ err: error }, 'authentication failed unexpectedly');
       return sendOAuthFailure(reply, oauthFail('server_error', '서버 오류'));
     });
-    for (const entry of opts.institutions) {
-      const inst: AuthInstitution = {
-        institution: entry.institution,
-        book: entry.book,
-        listApis: entry.apis.filter((a) => a.kind === 'list').map((a) => a.id),
-        key: opts.signingKeys.of(entry.institution.orgCode),
-      };
-      const base = entry.institution.basePath;
-      const route = (
-        method: 'GET' | 'POST',
-        url: string,
-        handler: (d: AuthDeps, i: AuthInstitution, q: FastifyRequest, r: FastifyReply) => Promise<FastifyReply>,
-      ) =>
-        scope.route({
-          method,
-          url,
-          exposeHeadRoute: false,
-          handler: (request, reply) => handler(deps, inst, request, reply),
-        });
-      const refuseOthers = (url: string, allowed: readonly string[]) =>
-        scope.route({
-          method: [...OTHER_METHODS, 'GET', 'POST'].filter((m) => !allowed.includes(m)),
-          url,
-          exposeHeadRoute: false,
-          handler: methodNotAllowed,
-        });
-
-      route('GET', `${base}${PATHS.authorize}`, handleAuthorize);
-      refuseOthers(`${base}${PATHS.authorize}`, ['GET']);
-      route('POST', `${base}${PATHS.token}`, handleToken);
-      refuseOthers(`${base}${PATHS.token}`, ['POST']);
-      route('POST', `${base}${PATHS.revoke}`, handleRevoke);
-      refuseOthers(`${base}${PATHS.revoke}`, ['POST']);
-      route('GET', `${base}/auth/login`, showLogin);
-      route('POST', `${base}/auth/login`, submitLogin);
-      route('GET', `${base}/auth/otp`, showOtp);
-      route('POST', `${base}/auth/otp`, submitOtp);
-      route('GET', `${base}/auth/consent`, showConsent);
-      route('POST', `${base}/auth/consent`, submitConsent);
-    }
+    register(scope);
   });
-  if (opts.hooks) registerSmsHook(app, { prefix: opts.hooks.prefix, token: opts.hooks.token, sms });
-  return { store, sms };
 }

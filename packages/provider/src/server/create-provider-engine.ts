@@ -69,7 +69,11 @@ export interface ProviderControls {
   revokeToken(jti: string): void;
 }
 
-export type ProviderEngine = Service & { readonly provider: ProviderControls };
+export type ProviderEngine = Service & {
+  readonly provider: ProviderControls;
+  /** The person's pages of 개별인증 on their own listener (`config.personPages`); start and stop it with the engine. */
+  readonly pages: Service | undefined;
+};
 
 const ADMIN_TOKEN_MIN = 16;
 
@@ -159,6 +163,14 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     transport: (request) =>
       checkTransport(chain, { ip: request.ip, clientCertSerial: runtime.clientCertSerial(request) }),
   });
+  const pages = config.personPages
+    ? createService({
+        name: `${config.serviceName ?? 'provider'}-pages`,
+        version: config.serviceVersion ?? '0.1.0',
+        logger,
+        metrics: false,
+      })
+    : undefined;
   const auth = registerAuthRoutes(service, {
     institutions: compiled,
     registry: opts.registry,
@@ -170,6 +182,7 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
       checkTransport(chain, { ip: request.ip, clientCertSerial: runtime.clientCertSerial(request) }),
     config: config.auth,
     ...(hooks ? { hooks: { prefix: hooks.prefix ?? '/_test', token: hooks.adminToken! } } : {}),
+    ...(pages ? { pages: { app: pages, origin: () => listeningOrigin(pages) } } : {}),
   });
 
   if (!requireMtls) {
@@ -204,5 +217,14 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     revokeToken: (jti) => revocations.revoke(jti, clock.nowMs()),
   };
   service.decorate('provider', provider);
+  service.decorate('pages', pages);
   return service as ProviderEngine;
+}
+
+/** `http://host:port` of a listening plain-HTTP service (a wildcard address is reached as localhost). */
+function listeningOrigin(service: Service): string | undefined {
+  const address = service.server.address();
+  if (address === null || typeof address === 'string') return undefined;
+  const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

@@ -33,6 +33,12 @@ export interface ProviderEngineConfig {
   /** Verified tokens remembered per institution. Default 10,000. */
   readonly tokenCacheSize?: number;
   readonly testHooks?: TestHooksConfig;
+  /**
+   * Serve the person's pages of 개별인증 (login, one-time code, consent) on a second listener of their own, plain
+   * HTTP without client certificates (`engine.pages`, started by the caller), as a browser needs: the institutions'
+   * endpoints take only registered client certificates. Default off: the pages are served by the engine itself.
+   */
+  readonly personPages?: boolean;
   /** Authentication (개별인증-001…004, 통합인증-002): lifetimes, store, CA client, demo logins (auth/auth-config.ts). */
   readonly auth?: AuthConfig;
   readonly logger?: Logger;

@@ -135,7 +135,7 @@ function checkRest(
 
 /** Where the person's browser goes next: the provider's own login page (web mode). */
 export function pagesBase(deps: AuthDeps, inst: AuthInstitution, request: FastifyRequest): string {
-  const origin = deps.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+  const origin = deps.publicUrl()?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
   return `${origin}${inst.institution.basePath}/auth`;
 }
 
