@@ -4,6 +4,9 @@ import { DEFAULT_VERSION_CONFIG } from '@hannun/spec';
 import type { Store } from '@hannun/store';
 import { Agent, type Dispatcher } from 'undici';
 import { createAdminApi } from './admin/create-admin-api.ts';
+import type { PersonIdentity } from './consent-view/ca-identity.ts';
+import { gatherConsents } from './consent-view/operator-consents.ts';
+import { ViewTickets } from './consent-view/view-tickets.ts';
 import { createPortalPages } from './pages/create-portal-pages.ts';
 import { askForResend, type ResendOutcome, type ResendRequest } from './statistics/ask-resend.ts';
 import { createRegistryAdmin, type RegistryAdmin } from './registry/registry-admin.ts';
@@ -38,6 +41,11 @@ export interface PortalOptions {
    * undici's default for plain HTTP in development). No polling without it.
    */
   readonly status?: { readonly intervalMs: number; readonly dispatcher?: Dispatcher };
+  /**
+   * The consolidated consent view for people (`/consents` on the pages): who checks their identity (the CA's
+   * identity check). Without it the view is not served.
+   */
+  readonly consentView?: { readonly identity: PersonIdentity };
   readonly clock?: RegistryClock;
   readonly logger: Logger;
 }
@@ -112,6 +120,21 @@ export async function createPortal(opts: PortalOptions): Promise<Portal> {
     resend,
     clock,
     logger: opts.logger,
+    ...(opts.consentView
+      ? {
+          consentView: {
+            identity: opts.consentView.identity,
+            tickets: new ViewTickets(() => clock.nowMs()),
+            gather: (ci: string) =>
+              gatherConsents(
+                { registry, dispatcher, credentialKey: opts.credentialKey, portalOrgCode: opts.orgCode },
+                ci,
+              ),
+            orgName: async (orgCode: string) => (await registry.org(orgCode))?.org.name,
+            serviceName: async (clientId: string) => (await registry.service(clientId))?.name,
+          },
+        }
+      : {}),
   });
   const poller = opts.status
     ? createStatusPoller({

@@ -28,3 +28,5 @@ export * from './tokens/verified-tokens.ts';
 export * from './pages/create-portal-pages.ts';
 export * from './statistics/ask-resend.ts';
 export { type Calls, statisticsIndex, successRate, type WeekSummary, weekSummary } from './statistics/week-summary.ts';
+export * from './consent-view/ca-identity.ts';
+export * from './consent-view/operator-consents.ts';

@@ -23,10 +23,11 @@ const API = apiById('통합인증-101');
 const FORM_TYPE = /^application\/x-www-form-urlencoded(\s*;.*)?$/i;
 
 /**
- * Organisations that may hold a CA token: providers (01, 02) call 104, operators (03) call 102/103. Relays
- * (04), which do integrated authentication for relayed providers, are not served yet.
+ * Organisations that may hold a CA token: providers (01, 02) call 104, operators (03) call 102/103 and the
+ * identity check, the portal (07) the identity check (its consolidated consent view). Relays (04), which do
+ * integrated authentication for relayed providers, are not served yet. Each API still names its own callers.
  */
-export const TOKEN_HOLDER_TYPES: readonly OrgType[] = ['01', '02', '03'];
+export const TOKEN_HOLDER_TYPES: readonly OrgType[] = ['01', '02', '03', '07'];
 
 export interface OAuthRefusal {
   readonly error: OAuthErrorCode;

@@ -26,7 +26,8 @@ import {
 import type { IdentityStore } from './identity-store.ts';
 import { IDENTITY_TEXT } from './identity-texts.ts';
 
-const OPERATORS: readonly OrgType[] = ['03'];
+/** Who may ask for an identity check: operators (sign-up) and the portal (its consolidated consent view). */
+const IDENTITY_CALLERS: readonly OrgType[] = ['03', '07'];
 
 function decode<S extends Shape>(shape: S, body: Record<string, unknown>) {
   try {
@@ -53,7 +54,7 @@ function apiRoute<S extends Shape, R>(
       request.log.warn({ api: api.id, rspCode: failure.rspCode, reason: failure.reason }, 'CA call refused');
       return sendFailure(reply, failure);
     };
-    const caller = await authoriseCall(ctx, policy, api, request, OPERATORS);
+    const caller = await authoriseCall(ctx, policy, api, request, IDENTITY_CALLERS);
     if (isFailure(caller)) return refused(caller);
     const raw = readJsonBody(request);
     if (isFailure(raw)) return refused(raw);

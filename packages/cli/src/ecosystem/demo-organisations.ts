@@ -24,7 +24,7 @@ export interface DemoOrganisation {
   readonly pkiId: string;
   /**
    * Whether it gets organisation-level client credentials (지원-001 at the portal, 통합인증-101 at the CA).
-   * Every organisation but the portal, which issues them.
+   * Every organisation, the portal too: it is the CA's client for its consolidated consent view's identity check.
    */
   readonly hasCredentials: boolean;
 }
@@ -48,7 +48,7 @@ export function pkiIdOf(orgCode: string): string {
 }
 
 function org(o: Omit<DemoOrganisation, 'pkiId' | 'hasCredentials'>): DemoOrganisation {
-  return { ...o, pkiId: pkiIdOf(o.orgCode), hasCredentials: o.orgType !== '07' };
+  return { ...o, pkiId: pkiIdOf(o.orgCode), hasCredentials: true };
 }
 
 // Fictional registration numbers, distinct from the institutions' (101…): 220-81-001xx.

@@ -94,7 +94,7 @@ describe('prepareTrust (hannun up, before any service starts)', () => {
       expect(registered?.ips).toContain('127.0.0.1');
     }
     expect(registry.caByCode('HNCA01')?.orgCode).toBe('CAHANNUN01');
-    expect(credentials.orgs.has('PTHANNUN01')).toBe(false); // the portal needs no 지원-001 credential of its own
+    expect(credentials.orgs.has('PTHANNUN01')).toBe(true); // the portal is the CA's client (its consent view's identity check)
     expect(registry.org('BKNURI0001')?.industry).toBe('bank');
 
     const app = credentials.services.get(HANNUN_APP.key)!;
@@ -117,8 +117,8 @@ describe('prepareTrust (hannun up, before any service starts)', () => {
     expect(trust.credentials.path).toBe(join(dir, CREDENTIALS_FILE));
     expect((await stat(trust.credentials.path)).mode & 0o777).toBe(0o600);
     expect((await stat(join(dir, 'ecosystem'))).mode & 0o777).toBe(0o700);
-    expect(trust.credentials.orgs.size).toBe(29); // every organisation but the portal
-    expect(trust.credentials.created).toBe(30); // and the app
+    expect(trust.credentials.orgs.size).toBe(30); // every organisation, the portal too
+    expect(trust.credentials.created).toBe(31); // and the app
   });
 
   it('a restart reuses everything: no PKI change, same certificates, keys and credentials, nothing rewritten', async () => {
@@ -215,7 +215,7 @@ describe('ensureEcosystemCredentials', () => {
   it('issues credentials only to organisations that lack them, keeping the others', async () => {
     const operatorOnly = await ensureEcosystemCredentials(dir, [HANNUN_OPERATOR], []);
     const all = await ensureEcosystemCredentials(dir, DEMO_ORGANISATIONS, DEMO_OPERATOR_SERVICES);
-    expect(all.created).toBe(29);
+    expect(all.created).toBe(30);
     expect(all.orgs.get('MDHANNUN01')).toEqual(operatorOnly.orgs.get('MDHANNUN01'));
     const ids = [...all.orgs.values(), ...all.services.values()].map((p) => p.clientId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,5 @@
 import type { Logger } from '@hannun/infra';
-import { HANNUN_PORTAL } from '../ecosystem/demo-organisations.ts';
+import { HANNUN_OPERATOR, HANNUN_PORTAL } from '../ecosystem/demo-organisations.ts';
 import type { StartedService } from '../ecosystem/service-definition.ts';
 import type { EcosystemRole } from '../ecosystem/roles.ts';
 import { portalAdminClient } from './portal-admin-client.ts';
@@ -10,6 +10,8 @@ export function domainsOf(role: EcosystemRole, service: StartedService): Map<str
   for (const i of service.demo?.institutions ?? []) domains.set(i.org_code, i.baseUrl);
   if (service.demo?.ca) domains.set(service.demo.ca.org_code, service.demo.ca.apiUrl);
   if (role === 'portal') domains.set(HANNUN_PORTAL.orgCode, service.url);
+  // The operator's support APIs (지원-101/103/104 for the portal) answer on a listener of their own.
+  if (service.demo?.operatorSupportUrl) domains.set(HANNUN_OPERATOR.orgCode, service.demo.operatorSupportUrl);
   return domains;
 }
 

@@ -1,12 +1,39 @@
 import { loadConfig } from '@hannun/infra';
-import { createPortal, type PortalDatabase } from '@hannun/portal';
+import { createPublicKey } from 'node:crypto';
+import { createCaIdentity, createPortal, type PortalDatabase, type PortalOptions } from '@hannun/portal';
+import type { Dispatcher } from 'undici';
 import { clientAgent } from '@hannun/pki';
 import { openStore, STORE_SETTINGS, storeUrlFor } from '@hannun/store';
-import { HANNUN_PORTAL } from '../ecosystem/demo-organisations.ts';
-import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
+import { HANNUN_CA, HANNUN_PORTAL } from '../ecosystem/demo-organisations.ts';
+import type { ServiceContext, ServiceDefinition } from '../ecosystem/service-definition.ts';
 import { TRUST_SETTINGS } from '../ecosystem/trust-settings.ts';
 import { ensureAdminToken, ensureCredentialKey, writeAdminEndpoint } from './portal-files.ts';
 import { PORTAL_SETTINGS } from './portal-settings.ts';
+
+/**
+ * The consolidated consent view's identity check: the CA of this run (started after the portal, so looked up at
+ * each visit), with the portal's own credential at the CA and the CA's key for its assertions.
+ */
+function consentView(ctx: ServiceContext, dispatcher: Dispatcher | undefined): Pick<PortalOptions, 'consentView'> {
+  const own = ctx.trust.credentials.orgs.get(HANNUN_PORTAL.orgCode);
+  const caSigning = ctx.trust.pki.org(HANNUN_CA.pkiId).signing;
+  if (!own || !caSigning) return {};
+  return {
+    consentView: {
+      identity: createCaIdentity({
+        ca: () => {
+          const ca = ctx.running().find((s) => s.role === 'ca');
+          return ca?.pagesUrl ? { apiUrl: ca.url, pagesUrl: ca.pagesUrl } : undefined;
+        },
+        caOrgCode: HANNUN_CA.orgCode,
+        caPublicKey: createPublicKey(caSigning.publicKeyPem),
+        portalOrgCode: HANNUN_PORTAL.orgCode,
+        credentials: { clientId: own.clientId, clientSecret: own.clientSecret },
+        ...(dispatcher ? { dispatcher } : {}),
+      }),
+    },
+  };
+}
 
 /** Every setting the portal service reads (besides PORTAL_PORT). */
 export const PORTAL_SERVICE_SETTINGS = { ...TRUST_SETTINGS, ...STORE_SETTINGS, ...PORTAL_SETTINGS };
@@ -40,6 +67,7 @@ export const portalService: ServiceDefinition = {
       requireMtls: !insecure,
       allowLoopback: true,
       status: { intervalMs: env.PORTAL_STATUS_INTERVAL_MS, ...(dispatcher ? { dispatcher } : {}) },
+      ...consentView(ctx, dispatcher),
       logger: ctx.logger,
     });
     const stop = async () => {

@@ -11,6 +11,7 @@ import type { PagesContext } from './pages-context.ts';
 import { PORTAL_CSS } from './portal-css.ts';
 import { adminGuard, registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerChangesRoutes } from './routes/changes-routes.ts';
+import { type MyConsentsContext, registerMyConsentsRoutes } from './routes/my-consents-routes.ts';
 import { registerRegistryRoutes } from './routes/registry-routes.ts';
 import { registerStatisticsRoutes } from './routes/statistics-routes.ts';
 import { sendPage } from './send-page.ts';
@@ -33,6 +34,8 @@ export interface PortalPagesOptions {
   readonly sessions?: AdminSessions;
   readonly throttle?: LoginThrottle;
   readonly serviceName?: string;
+  /** The consolidated consent view for people (`/consents`); not served without it. */
+  readonly consentView?: MyConsentsContext;
 }
 
 /**
@@ -86,6 +89,7 @@ export function createPortalPages(opts: PortalPagesOptions): Service {
       .send(PORTAL_CSS),
   );
   registerAuthRoutes(app, ctx);
+  if (opts.consentView) registerMyConsentsRoutes(app, opts.consentView);
   void app.register(async (admin) => {
     admin.addHook('preHandler', adminGuard(ctx));
     registerRegistryRoutes(admin, ctx);

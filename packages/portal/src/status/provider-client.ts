@@ -37,7 +37,8 @@ export interface ProviderCall {
 
 const join = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
 
-async function send(call: ProviderCall, url: string, init: Parameters<typeof fetch>[1]) {
+/** A request to an organisation the portal calls (a provider or an operator); unreachable → ProviderCallError. */
+export async function sendToOrg(call: ProviderCall, url: string, init: Parameters<typeof fetch>[1]) {
   try {
     return await fetch(url, { ...init, dispatcher: call.dispatcher, signal: AbortSignal.timeout(call.timeoutMs) });
   } catch (error) {
@@ -52,7 +53,7 @@ export async function providerToken(
   call: ProviderCall,
   credential: IssuedCredential,
 ): Promise<{ token: string; expiresIn: number }> {
-  const res = await send(call, join(call.baseUrl, apiPath(apiById('지원-101'), { version: 'v2' })), {
+  const res = await sendToOrg(call, join(call.baseUrl, apiPath(apiById('지원-101'), { version: 'v2' })), {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -82,7 +83,7 @@ export async function providerToken(
 export async function providerStatus(call: ProviderCall, token: string): Promise<ProviderStatus> {
   const url = new URL(join(call.baseUrl, apiPath(apiById('지원-102'), { version: 'v2' })));
   url.searchParams.set('org_code', call.orgCode);
-  const res = await send(call, url.toString(), {
+  const res = await sendToOrg(call, url.toString(), {
     headers: { authorization: `Bearer ${token}`, 'x-api-tran-id': generateTranId(call.portalOrgCode, 'P') },
   });
   const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
@@ -115,7 +116,7 @@ export async function requestResend(call: ProviderCall, token: string, query: Re
   };
   decodeMessage(REQ_STATISTICS_QUERY, wire, { location: 'query', unknown: 'reject' }); // WireError if malformed
   for (const [name, value] of Object.entries(wire)) url.searchParams.set(name, value);
-  const res = await send(call, url.toString(), {
+  const res = await sendToOrg(call, url.toString(), {
     headers: { authorization: `Bearer ${token}`, 'x-api-tran-id': generateTranId(call.portalOrgCode, 'P') },
   });
   const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
