@@ -6,3 +6,4 @@ export * from './live-registry.ts';
 export * from './sync/portal-records.ts';
 export * from './sync/support-client.ts';
 export * from './sync/sync-registry.ts';
+export * from './credential-overlay.ts';

@@ -1,6 +1,9 @@
 import { loadConfig, setting } from '@hannun/infra';
 import { createCaService, ensureCaSecrets, openSqlCaRepository } from '@hannun/ca';
+import { withLocalCredentials } from '@hannun/registry';
 import { STORE_SETTINGS, storeUrlFor } from '@hannun/store';
+import { participantRegistry } from '../portal/participant-registry.ts';
+import { REGISTRY_SYNC_SETTINGS } from '../portal/portal-settings.ts';
 import { HANNUN_CA } from '../ecosystem/demo-organisations.ts';
 import { enrolDemoPeople } from './enrol-demo-people.ts';
 import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
@@ -9,6 +12,7 @@ import { TRUST_SETTINGS } from '../ecosystem/trust-settings.ts';
 /** Settings of the CA in `hannun up` (besides CA_PORT, its API). */
 export const CA_SETTINGS = {
   ...TRUST_SETTINGS,
+  ...REGISTRY_SYNC_SETTINGS,
   ...STORE_SETTINGS,
   CA_PAGES_PORT: setting.port({
     default: 4201,
@@ -34,10 +38,20 @@ export const caService: ServiceDefinition = {
     if (created) ctx.logger.info('CA secrets created (PIN pepper, key-encryption key, personal root)');
     const repository = await openSqlCaRepository({ url: storeUrlFor(ctx.dataDir, ctx.env), logger: ctx.logger });
     const insecure = env.HANNUN_INSECURE_NO_MTLS;
+    // Who exists, their serials and addresses: synced from the portal (지원-002/006), so a removal reaches the CA
+    // within one interval. Organisations' client-credential hashes travel in no support API: those stay the ones
+    // provisioned at start (credentials.json).
+    const participant = await participantRegistry(ctx, {
+      self: HANNUN_CA,
+      role: 'ca',
+      tranIdKind: 'A',
+      intervalMs: env.REGISTRY_SYNC_INTERVAL_MS,
+      mutualTls: !insecure,
+    });
     const ca = createCaService({
       orgCode: HANNUN_CA.orgCode,
       credentials: ctx.trust.pki.org(HANNUN_CA.pkiId),
-      registry: ctx.trust.registry,
+      registry: withLocalCredentials(participant.registry, ctx.trust.registry),
       repository,
       secrets,
       requireMtls: !insecure,
@@ -56,6 +70,7 @@ export const caService: ServiceDefinition = {
         url: apiUrl,
         pagesUrl,
         stop: async () => {
+          await participant.stop();
           await ca.pages.stop();
           await ca.api.stop();
           await repository.close();
@@ -63,6 +78,7 @@ export const caService: ServiceDefinition = {
         demo: { ca: { org_code: HANNUN_CA.orgCode, ca_code: ca.controls.caCode, apiUrl, pagesUrl }, people },
       };
     } catch (error) {
+      await participant.stop();
       await ca.api.stop().catch(() => undefined);
       await repository.close();
       throw error;

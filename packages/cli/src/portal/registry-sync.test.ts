@@ -8,6 +8,7 @@ import { type Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANNUN_OPERATOR } from '../ecosystem/demo-organisations.ts';
 import { type Ecosystem, startEcosystem } from '../ecosystem/start-ecosystem.ts';
+import { caService } from '../ca/ca-service.ts';
 import { providerService } from '../provider/provider-service.ts';
 import { type PortalAdminClient, portalAdminClient } from './portal-admin-client.ts';
 import { portalService } from './portal-service.ts';
@@ -34,13 +35,14 @@ describe('participants sync from the portal (issue #5 item 3) and the portal pol
     eco = await startEcosystem({
       env: {
         PORTAL_PORT: '0',
+        CA_PORT: '0',
         PROVIDER_PORT: '0',
         HANNUN_DATA_DIR: dir,
         REGISTRY_SYNC_INTERVAL_MS: String(INTERVAL_MS),
         PORTAL_STATUS_INTERVAL_MS: '300',
         PROVIDER_TEST_HOOKS_TOKEN: HOOKS_TOKEN,
       },
-      services: [portalService, providerService],
+      services: [portalService, caService, providerService],
       logDestination: createLogSink(),
     });
     admin = (await portalAdminClient(dir))!;
@@ -59,6 +61,27 @@ describe('participants sync from the portal (issue #5 item 3) and the portal pol
       headers: { 'x-api-tran-id': generateTranId('MDHANNUN01', 'M'), 'x-api-type': 'user-search' },
     });
     return ((await res.json()) as { rsp_code: string }).rsp_code;
+  }
+
+  /** 통합인증-101 at the CA as the operator, with its own credential: the token's HTTP status and error. */
+  async function caToken(): Promise<string> {
+    const own = eco.trust.credentials.orgs.get(HANNUN_OPERATOR.orgCode)!;
+    const res = await fetch(new URL(apiById('통합인증-101').resource, url('ca')), {
+      method: 'POST',
+      dispatcher: operator,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-api-tran-id': generateTranId('MDHANNUN01', 'M'),
+      },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: own.clientId,
+        client_secret: own.clientSecret,
+        scope: 'ca',
+      }).toString(),
+    });
+    const body = (await res.json()) as { error?: string };
+    return `${res.status}${body.error ? ` ${body.error}` : ''}`;
   }
 
   /** How long until the operator's call answers `code`, polling every 50 ms (up to 10 s). */
@@ -125,9 +148,18 @@ describe('participants sync from the portal (issue #5 item 3) and the portal pol
     await until('CDNURI0001', '01');
   });
 
-  it('AC: an organisation removed at the portal is refused by the provider (40103) within one interval', async () => {
+  it('AC: an organisation removed at the portal is refused by the provider (40103) and by the CA within one interval', async () => {
     expect(await operatorCall()).toBe('40101');
+    expect(await caToken()).toBe('200');
     await admin.call('DELETE', '/admin/orgs/MDHANNUN01');
+    const removed = performance.now();
     expect(await msUntil('40103')).toBeLessThanOrEqual(INTERVAL_MS + ROUND_SLACK_MS);
+    let refused = await caToken();
+    while (refused === '200' && performance.now() - removed < 10_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      refused = await caToken();
+    }
+    expect(refused).not.toBe('200');
+    expect(performance.now() - removed).toBeLessThanOrEqual(INTERVAL_MS + 2 * ROUND_SLACK_MS);
   });
 });
