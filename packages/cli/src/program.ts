@@ -2,6 +2,7 @@ import { describeConfig } from '@hannun/infra';
 import { Command } from 'commander';
 import { BENCHMARKS, benchmarks } from './bench/registry.ts';
 import { runBenchmarks } from './bench/run-benchmarks.ts';
+import { registerConformanceCommand } from './commands/conformance.ts';
 import { runOpenApi } from './commands/openapi.ts';
 import { runPkiRotate, runPkiStatus } from './commands/pki.ts';
 import { registerPortalCommands } from './commands/portal.ts';
@@ -105,6 +106,7 @@ export function createProgram(out: Output = process.stdout): Command {
     });
 
   registerPortalCommands(program, out);
+  registerConformanceCommand(program, out);
 
   program
     .command('openapi')

@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Finding, needlesOf, scanDatabaseFiles, scanLogLines, scanRows } from '@hannun/examiner';
+import { createLogSink } from '@hannun/infra';
+import { createLedger, DEMO_INSTITUTIONS, kstDate, kstDateTime } from '@hannun/provider';
+import { openStore, sql, storeUrlFor } from '@hannun/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoFile } from './demo-file.ts';
+import { DEMO_CUSTOMERS, DEMO_SEED, HISTORY_YEARS } from './demo-people.ts';
+import { freePorts } from './services.ts';
+import { startEcosystem } from './start-ecosystem.ts';
+
+/**
+ * The security suite's scans (issue #9 item 4) over a whole `hannun up` run: the demo person signs up at the
+ * operator through the CA, connects every institution with one 통합인증 approval, and collection runs. Every
+ * log line of every service, and every database file of the data directory, must hold none of the run's
+ * secrets in clear: the people's CIs, account and card numbers, client secrets, the portal's admin token,
+ * passwords, and nothing shaped like a token, a card number or a CI.
+ */
+const sink = createLogSink();
+let dir: string;
+let demo: DemoFile;
+let logFindings: Finding[] = [];
+let dbFindings: Finding[] = [];
+const tableFindings: Finding[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hannun-security-'));
+  const eco = await startEcosystem({ env: { ...freePorts(), HANNUN_DATA_DIR: dir }, logDestination: sink });
+  try {
+    demo = JSON.parse(await readFile(eco.demoFile, 'utf8')) as DemoFile;
+    // Let the collection that the connection started write what it fetched.
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+  } finally {
+    await eco.stop();
+  }
+  const today = kstDate(Date.now());
+  const ledger = createLedger({
+    institutions: DEMO_INSTITUTIONS,
+    customers: DEMO_CUSTOMERS,
+    seed: DEMO_SEED,
+    start: today.subtract({ years: HISTORY_YEARS }),
+  });
+  const now = kstDateTime(Date.now());
+  const numbers = { accounts: new Set<string>(), cards: new Set<string>() };
+  for (const person of demo.people) {
+    for (const org of person.institutions) {
+      const customer = ledger.get(org)?.customer(person.ci);
+      for (const listApi of ['은행-001', '카드-001', '금투-001', 'IRP-001', '보험-001', '할부금융-001', '전금-101']) {
+        for (const h of customer?.holdings(listApi, now) ?? []) {
+          for (const [k, v] of Object.entries({ ...h.key, ...h.listItem })) {
+            if (typeof v !== 'string') continue;
+            if (k === 'account_num') numbers.accounts.add(v);
+            if (k === 'card_num') numbers.cards.add(v);
+          }
+        }
+      }
+    }
+  }
+  const needles = needlesOf({
+    cis: demo.people.map((p) => p.ci),
+    accountNumbers: [...numbers.accounts],
+    cardNumbers: [...numbers.cards],
+    credentials: [
+      demo.operator.portalCredentials?.client_secret ?? '',
+      demo.operator.service?.client_secret ?? '',
+      demo.portal?.admin.token ?? '',
+      ...demo.people.flatMap((p) => [p.password ?? '', p.providerLogin.password]),
+    ],
+  });
+  expect(needles.filter((n) => n.kind === 'ci').length).toBeGreaterThan(0);
+  expect(needles.filter((n) => n.kind === 'account-number').length).toBeGreaterThan(0);
+  logFindings = scanLogLines(sink.lines, 'hannun up', needles);
+  dbFindings = await scanDatabaseFiles(dir, needles);
+  const store = await openStore({ url: storeUrlFor(dir, {}) });
+  try {
+    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(store.db);
+    for (const { name } of tables.rows) {
+      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db);
+      tableFindings.push(...scanRows(name, rows.rows, needles));
+    }
+  } finally {
+    await store.close();
+  }
+}, 240_000);
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/**
+ * OPEN FINDINGS, reported to the lead (issue #9): what the scan finds in clear today, outside the operator. The
+ * CA keeps the person's CI in clear (`ca_person.ci`); the provider's authentication store keeps the CI and the
+ * consented account numbers in clear (`provider_consent.ci`, `.assets`, `provider_token_pair.ci`); signed
+ * consents (JWS with the person's certificate) are kept in clear as consent records at the CA and the provider.
+ * Listed here so that the scan stays a guard: anything else found in clear fails; fix one, remove it here.
+ */
+const OPEN_FINDINGS = [
+  'table ca_person column ci ci',
+  'table ca_signature column signed_consent token',
+  'table provider_consent column assets account-number',
+  'table provider_consent column ci ci',
+  'table provider_consent column signature token',
+  'table provider_token_pair column ci ci',
+];
+
+const where = (f: Finding) => `${f.source} ${f.at.replace(/^row \d+ /, '')} ${f.kind}`;
+
+describe('security suite: scans of a whole run', () => {
+  it('every log line of every service holds no token, CI, account or card number, credential', () => {
+    expect(sink.lines.length).toBeGreaterThan(50);
+    expect(logFindings).toEqual([]);
+  });
+
+  it('no table holds a secret in clear but the open findings; the operator’s tables none at all', () => {
+    const found = [...new Set(tableFindings.map(where))].sort();
+    expect(found.filter((f) => !OPEN_FINDINGS.includes(f))).toEqual([]);
+    expect(found.length).toBeGreaterThan(0);
+    expect(tableFindings.filter((f) => f.source.startsWith('table op_'))).toEqual([]);
+  });
+
+  it('every secret in the database files’ bytes is one a table holds (nothing left in free pages or the WAL)', () => {
+    expect(dbFindings.length).toBeGreaterThan(0);
+    const inTables = new Set(tableFindings.map((f) => f.value));
+    expect(dbFindings.filter((f) => !inTables.has(f.value))).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, createLogSink } from '@hannun/infra';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needlesOf } from './known-secrets.ts';
+import { scanDatabaseFiles, scanLogFiles } from './scan-files.ts';
+import { passesLuhn, scanLogLines, scanText } from './scan-text.ts';
+
+const TOKEN =
+  'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJCS05VUkkwMDAxIiwic2NvcGUiOiJiYW5rLmxpc3QifQ.MEUCIQDx7yq1fZ2Wb0xJc4v9s8k1o2p3q4r5s6t7u8v9w0';
+const CI = `${'Q'.repeat(40)}abcdefghijklmnopqrstuvwxyz0123456789+/AB${'z'.repeat(6)}==`;
+const ACCOUNT = '110-234-567890';
+const CARD = '9410-1234-5678-9013';
+const known = needlesOf({ tokens: [TOKEN], cis: [CI], accountNumbers: [ACCOUNT], cardNumbers: [CARD] });
+
+describe('security scan: text', () => {
+  it('finds every known secret, with and without separators, and never repeats it', () => {
+    const findings = scanText(`token=${TOKEN} ci=${CI} acct=110234567890 card ${CARD}`, 'x.log', 'line 1', known);
+    expect(findings.map((f) => `${f.kind}/${f.how}`).sort()).toEqual([
+      'account-number/known value',
+      'card-number/known value',
+      'ci/known value',
+      'token/known value',
+    ]);
+    for (const f of findings) {
+      for (const secret of [TOKEN, CI, ACCOUNT, CARD, '110234567890']) expect(f.value).not.toContain(secret);
+    }
+  });
+
+  it('finds what has the shape of a token, a card number or a CI even when nobody said so', () => {
+    const other = scanText(`Bearer ${TOKEN} paid with 4111 1111 1111 1111 user ${CI}`, 'x.log', 'line 1', []);
+    expect(other.map((f) => f.kind).sort()).toEqual(['card-number', 'ci', 'token']);
+    expect(passesLuhn('4111111111111111')).toBe(true);
+    expect(passesLuhn('4111111111111112')).toBe(false);
+    // Not card numbers: Luhn fails, a timestamp, a tran id; masked values are not secrets.
+    expect(scanText('4111 1111 1111 1112 at 20261124120000 MDHANNUN01M0123456789ABCD', 'x', '1', [])).toEqual([]);
+    expect(scanText('card ****-****-****-1111 token [REDACTED] ci [REDACTED]', 'x', '1', known)).toEqual([]);
+  });
+
+  it("Hannun's logger leaves nothing to find in a line about a token, a CI and an account; a raw line gives all away", () => {
+    const sink = createLogSink();
+    const logger = createLogger({ service: 'scan-test', destination: sink });
+    logger.info(
+      { access_token: TOKEN, user_ci: CI, account_num: ACCOUNT, card_num: CARD },
+      `called with Bearer ${TOKEN}`,
+    );
+    expect(scanLogLines(sink.lines, 'scan-test', known)).toEqual([]);
+    const raw = JSON.stringify({ access_token: TOKEN, user_ci: CI, account_num: ACCOUNT });
+    expect(
+      scanLogLines([raw], 'raw', known)
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(['account-number', 'ci', 'token']);
+  });
+});
+
+describe('security scan: files', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hannun-scan-'));
+    await mkdir(join(dir, 'operator'), { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('finds a secret in clear inside a database file and its WAL, by byte offset; sealed bytes hide it', async () => {
+    const page = Buffer.concat([randomBytes(3000), Buffer.from(ACCOUNT), randomBytes(500)]);
+    await writeFile(join(dir, 'hannun.db'), page);
+    await writeFile(join(dir, 'hannun.db-wal'), Buffer.concat([randomBytes(100), Buffer.from(CI), randomBytes(100)]));
+    await writeFile(join(dir, 'operator', 'sealed.db'), randomBytes(8000));
+    const findings = await scanDatabaseFiles(dir, known);
+    expect(findings.map((f) => `${f.source} ${f.kind} ${f.at}`)).toEqual([
+      'hannun.db account-number byte 3000',
+      'hannun.db-wal ci byte 100',
+    ]);
+  });
+
+  it('scans every log file under a directory, line by line', async () => {
+    await writeFile(join(dir, 'operator', 'run.log'), `ok\n{"msg":"token ${TOKEN}"}\n`);
+    const findings = await scanLogFiles(dir, known);
+    expect(findings).toEqual([
+      {
+        source: join('operator', 'run.log'),
+        at: 'line 2',
+        kind: 'token',
+        how: 'known value',
+        value: `eyJ…(${TOKEN.length} characters)`,
+      },
+    ]);
+  });
+});

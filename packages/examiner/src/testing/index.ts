@@ -1,0 +1,7 @@
+// @hannun/examiner/testing: Hannun's own providers as the examiner's targets (tests and the CLI's tests).
+export {
+  EXAMINER_OPERATOR,
+  type HannunProviders,
+  type HannunProvidersOptions,
+  startHannunProviders,
+} from './hannun-providers.ts';
