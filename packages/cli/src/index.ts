@@ -45,7 +45,7 @@ export type {
   ServiceDefinition,
   StartedService,
 } from './ecosystem/service-definition.ts';
-export { SERVICES } from './ecosystem/services.ts';
+export { freePorts, SERVICES } from './ecosystem/services.ts';
 export {
   type Ecosystem,
   type EcosystemOptions,
@@ -55,3 +55,4 @@ export {
 export { createProgram } from './program.ts';
 export { UserError } from './user-error.ts';
 export { HANNUN_VERSION } from './version.ts';
+export { type DemoPersonProfile, demoPeople } from './ecosystem/demo-people.ts';

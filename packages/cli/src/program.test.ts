@@ -100,6 +100,12 @@ describe('hannun', () => {
       'ledger-generation',
       'registry-delta',
       'collect-consent',
+      'collect-scheduled',
+      'collect-memory',
+      'analysis-rollup',
+      'analysis-summary',
+      'analysis-ingest',
+      'app-dashboard',
     ]);
   });
 });

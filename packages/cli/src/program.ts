@@ -6,8 +6,10 @@ import { registerConformanceCommand } from './commands/conformance.ts';
 import { runOpenApi } from './commands/openapi.ts';
 import { runPkiRotate, runPkiStatus } from './commands/pki.ts';
 import { registerPortalCommands } from './commands/portal.ts';
+import { runReport } from './commands/report.ts';
 import { PORTAL_SERVICE_SETTINGS } from './portal/portal-service.ts';
 import { type Output, runUp } from './commands/up.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 import { PROVIDER_SETTINGS, providerService } from './provider/provider-service.ts';
 import { SERVICES } from './ecosystem/services.ts';
 import { portSettings, SHARED_SETTINGS } from './ecosystem/up-config.ts';
@@ -106,7 +108,36 @@ export function createProgram(out: Output = process.stdout): Command {
     });
 
   registerPortalCommands(program, out);
+
+  program
+    .command('report')
+    .description(
+      '한 사람의 한눈 요약(순자산, 이번 달 지출, 정기 결제, 신용, 추천과 그 이유)을 보여 줍니다 / Print a person’s one-glance summary from a running operator',
+    )
+    .argument('<login>', 'the app login name / 앱 로그인 이름 (demo: demo.connected)')
+    .option('--json', 'print the JSON of GET /api/analysis/summary / JSON으로 출력')
+    .option('--password <password>', 'password (else HANNUN_PASSWORD, the demo’s logins file, or a prompt) / 비밀번호')
+    .option('--url <url>', "the operator app's URL (else HANNUN_APP_URL, demo.json, http://127.0.0.1:3000)")
+    .option('--data-dir <dir>', 'data directory / 데이터 디렉터리 (default: HANNUN_DATA_DIR or ./data)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Logs in over the app API (as the app does), reads /api/analysis/summary and logs out. Amounts that are',
+        'not known (an institution failed, a balance not collected yet) are printed as unknown with the reason.',
+        '앱 API로 로그인해 요약을 읽습니다. 알 수 없는 금액은 0이 아니라 "알 수 없음"과 이유로 보여 줍니다.',
+        '',
+        'Examples / 예:',
+        '  hannun report demo.connected                 (password from <data dir>/operator/demo-logins.json)',
+        '  hannun report demo.connected --json',
+        '  HANNUN_PASSWORD=… hannun report alice --url http://127.0.0.1:3000',
+      ].join('\n'),
+    )
+    .action(async (login: string, opts: { json?: boolean; password?: string; url?: string; dataDir?: string }) => {
+      await runReport(out, login, opts);
+    });
   registerConformanceCommand(program, out);
+  registerWorkerCommand(program);
 
   program
     .command('openapi')

@@ -85,6 +85,13 @@ export {
   STOP_SCHEDULED_AFTER_MONTHS,
 } from './consent/inactivity.ts';
 export { type FollowUp, type FollowUpKind, FollowUps } from './consent/follow-ups.ts';
+export {
+  checkLiveConsents,
+  DELETION_OFFER_GRACE_DAYS,
+  type LiveConsentReport,
+  type UncoveredReason,
+  type UncoveredRows,
+} from './consent/live-consent-check.ts';
 
 // vault/
 export {
@@ -108,6 +115,14 @@ export { MODEL_ROUTES, MODEL_TABLE_DEFS, type ModelRoute, modelRoute } from './m
 export { ASSET_ROUTES, type AssetRoute, assetRoute } from './model/asset-routes.ts';
 export type { ColumnDef, ColumnKind, ModelTableDef } from './model/model-table.ts';
 export type { ModelValue } from './model/row-values.ts';
+export {
+  type Movement,
+  type TransactionFilter,
+  type TransactionPage,
+  type TransactionPageRequest,
+  TransactionPages,
+} from './model/transaction-pages.ts';
+export { directionOf, MOVEMENT_TABLE_DEFS, MOVEMENT_TABLES } from './model/movement-tables.ts';
 
 // records/
 export { type AuditEntry, type AuditEntryInput, AuditLog, type ChainVerdict } from './records/audit-log.ts';
@@ -139,6 +154,27 @@ export {
 export type { ConnectEvent, LiveEvent } from './service/live-progress.ts';
 export type { FlowInstitution, FlowStatus, FlowView } from './service/integrated-auth.ts';
 export { CaCallError } from './service/ca-client.ts';
+export {
+  createOperatorStatisticsSender,
+  type OperatorSendReport,
+  type OperatorStatisticsSender,
+  type OperatorStatisticsSenderOptions,
+} from './support/statistics/statistics-sender.ts';
+export {
+  createOperatorStatisticsClient,
+  type OperatorStatisticsClient,
+} from './support/statistics/portal-statistics-client.ts';
+export {
+  encodeOperatorWeek,
+  operatorDueInquiryDate,
+  operatorWeek,
+  statisticsWeek,
+} from './support/statistics/operator-week.ts';
+export {
+  createOperatorMaintenance,
+  type MaintenanceTask,
+  type OperatorMaintenance,
+} from './service/operator-maintenance.ts';
 export { ProviderAuthError } from './service/provider-auth-client.ts';
 export { createOperatorApp, type OperatorAppOptions } from './http/create-operator-app.ts';
 export {
@@ -179,3 +215,18 @@ export { type NpWindows, parseNpWindows } from './collect/np-time.ts';
 export { type Coverage, type Period, periodsFor } from './collect/periods.ts';
 export { DEFAULT_RETRY, type RetryPolicy } from './collect/retry-policy.ts';
 export type { CollectTables } from './collect/collect-tables.ts';
+
+// analysis/ (issue #7): categories and rollups kept on ingest, the views of /api/analysis/…
+export { AnalysisService, type StoredRows } from './analysis/analysis-service.ts';
+export { ANALYSIS_MIGRATION, ANALYSIS_PERSON_TABLES } from './analysis/analysis-migration.ts';
+export {
+  creditView,
+  recommendationsView,
+  sectorView,
+  spendingView,
+  summaryView,
+  thinFileView,
+  type ViewContext,
+} from './analysis/analysis-views.ts';
+export { registerAnalysisRoutes } from './analysis/analysis-routes.ts';
+export type { ModelListener } from './model/collected-data.ts';

@@ -1,4 +1,6 @@
 import type { Registry } from '@hannun/registry';
+import { AnalysisService } from './analysis/analysis-service.ts';
+import { operatorCategoriser } from './analysis/operator-categoriser.ts';
 import type { Store } from '@hannun/store';
 import type { Recipient } from './consent/consent-draft.ts';
 import { Consents } from './consent/consents.ts';
@@ -37,6 +39,8 @@ export interface OperatorDomain {
   readonly consents: Consents;
   readonly data: CollectedData;
   readonly leave: LeaveService;
+  /** Categories and rollups, kept on every model write (analysis/). */
+  readonly analysis: AnalysisService;
 }
 
 export function createOperatorDomain(o: OperatorDomainOptions): OperatorDomain {
@@ -54,7 +58,8 @@ export function createOperatorDomain(o: OperatorDomainOptions): OperatorDomain {
   });
   const vault = new TokenVault({ store, crypto, clock, audit });
   const consents = new Consents({ store, crypto, clock, audit, registry: o.registry, recipient: o.recipient, vault });
-  const data = new CollectedData({ store, crypto });
+  const analysis = new AnalysisService({ store, crypto, clock, categoriser: operatorCategoriser(o.registry) });
+  const data = new CollectedData({ store, crypto, listener: analysis });
   const leave = new LeaveService({ store, crypto, audit, consents, clock });
-  return { store, clock, crypto, audit, people, vault, consents, data, leave };
+  return { store, clock, crypto, audit, people, vault, consents, data, leave, analysis };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_VERSION_CONFIG } from '@hannun/spec';
 import type { Store } from '@hannun/store';
 import { Agent, type Dispatcher } from 'undici';
 import { createAdminApi } from './admin/create-admin-api.ts';
+import { AdminAccounts } from './admins/admin-accounts.ts';
 import type { PersonIdentity } from './consent-view/ca-identity.ts';
 import { gatherConsents } from './consent-view/operator-consents.ts';
 import { ViewTickets } from './consent-view/view-tickets.ts';
@@ -102,7 +103,10 @@ export async function createPortal(opts: PortalOptions): Promise<Portal> {
       { registry, dispatcher, credentialKey: opts.credentialKey, portalOrgCode: opts.orgCode, clock },
       request,
     );
+  const accounts = new AdminAccounts(opts.store);
   const adminApi = createAdminApi({
+    accounts,
+    nowMs: () => clock.nowMs(),
     admin,
     registry,
     statuses,
@@ -112,6 +116,7 @@ export async function createPortal(opts: PortalOptions): Promise<Portal> {
     logger: opts.logger,
   });
   const pages = createPortalPages({
+    accounts,
     admin,
     registry,
     statuses,

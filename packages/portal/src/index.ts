@@ -22,6 +22,7 @@ export * from './support-api/create-support-api.ts';
 export { TIMESTAMP_OVERLAP_MS } from './support-api/registry-delta.ts';
 export * from './admin/create-admin-api.ts';
 export * from './admin/admin-json.ts';
+export * from './admins/admin-accounts.ts';
 export * from './create-portal.ts';
 export * from './registry/registry-snapshot.ts';
 export * from './tokens/verified-tokens.ts';

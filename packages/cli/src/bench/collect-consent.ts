@@ -38,7 +38,7 @@ export const COLLECT_CONSENT_DEFAULTS: CollectConsentOptions = { rounds: 5, warm
 export const COLLECT_CONSENT_TARGET: Target = { op: '≤', limit: 1.25 };
 
 const STARTUP_MS = 180_000;
-const CLIENT_SECRET = 'BenchSecret000000000000000000000000000000000000001';
+export const CLIENT_SECRET = 'BenchSecret000000000000000000000000000000000000001';
 
 interface Round {
   readonly ms: number;
@@ -57,7 +57,8 @@ async function providerCpu(child: BenchChild): Promise<number> {
   return (c.user + c.system) / 1000;
 }
 
-function operatorRegistry(ready: CollectProviderReady): Registry {
+/** The operator's registry of the benchmark: the provider's institutions at its URL, and the operator. */
+export function operatorRegistry(ready: Pick<CollectProviderReady, 'url' | 'institutions' | 'now'>): Registry {
   const orgs: RegisteredOrg[] = [
     ...ready.institutions.map(
       (i): RegisteredOrg => ({

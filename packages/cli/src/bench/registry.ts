@@ -1,5 +1,11 @@
+import { analysisIngestBenchmark } from './analysis-ingest.ts';
+import { analysisRollupBenchmark } from './analysis-rollup.ts';
+import { analysisSummaryBenchmark } from './analysis-summary.ts';
+import { appDashboardBenchmark } from './app-dashboard.ts';
 import type { Benchmark } from './bench-types.ts';
 import { collectConsentBenchmark } from './collect-consent.ts';
+import { collectMemoryBenchmark } from './collect-memory.ts';
+import { collectScheduledBenchmark } from './collect-scheduled.ts';
 import { integratedAuthBenchmark } from './integrated-auth.ts';
 import { ledgerGenerationBenchmark } from './ledger-generation.ts';
 import { providerChainBenchmark } from './provider-chain.ts';
@@ -19,6 +25,12 @@ export function benchmarks(opts: { readonly quick?: boolean } = {}): readonly Be
     ledgerGenerationBenchmark(),
     registryDeltaBenchmark(quick ? { orgs: 200, changes: 2_000, rounds: 5 } : {}),
     collectConsentBenchmark(quick ? { rounds: 2, warmupRounds: 1 } : {}),
+    collectScheduledBenchmark(quick ? { people: 8 } : {}),
+    collectMemoryBenchmark(quick ? { people: 200 } : {}),
+    analysisRollupBenchmark(quick ? { rows: 100_000, rounds: 2 } : {}),
+    analysisSummaryBenchmark(quick ? { transactions: 10_000, calls: 50 } : {}),
+    analysisIngestBenchmark(quick ? { history: 2_000, pages: 10 } : {}),
+    appDashboardBenchmark(quick ? { transactions: 20_000, loads: 3 } : {}),
   ];
 }
 

@@ -58,7 +58,7 @@ export async function prepareDemoMembers(o: {
       const identity = await rt.signUp.confirmed(started.ticket);
       if (!identity) throw new Error('the CA did not confirm the demo person');
       ({ personId } = await domain.people.signUp({ ...identity, loginName: login.login, password: login.password }));
-      rt.signUp.consume(started.ticket);
+      await rt.signUp.consume(started.ticket);
       signedUp++;
     }
     if (p.role === 'connected' && !login.connectedAt) {

@@ -1,24 +1,17 @@
 import { createPublicKey } from 'node:crypto';
+import { APP_DIST_DIR } from '@hannun/app';
 import { loadConfig } from '@hannun/infra';
-import {
-  collectorOf,
-  createCollectionEngine,
-  createOperatorApp,
-  createOperatorDomain,
-  createOperatorRuntime,
-  createOperatorSupport,
-  loadKeyRing,
-  openOperatorStore,
-} from '@hannun/operator';
+import { collectorOf, createOperatorApp, createOperatorRuntime, createOperatorSupport } from '@hannun/operator';
 import { clientAgent, tlsServerOptions } from '@hannun/pki';
 import { kstDate, systemClock } from '@hannun/provider';
 import { hashClientSecret } from '@hannun/registry';
-import { storeUrlFor } from '@hannun/store';
 import { HANNUN_APP, HANNUN_CA, HANNUN_OPERATOR } from '../ecosystem/demo-organisations.ts';
 import { demoPeople } from '../ecosystem/demo-people.ts';
 import type { ServiceDefinition } from '../ecosystem/service-definition.ts';
 import { participantRegistry } from '../portal/participant-registry.ts';
 import { prepareDemoMembers } from './demo-members.ts';
+import { openOperatorCore } from './operator-core.ts';
+import { operatorStatistics } from './operator-statistics.ts';
 import { OPERATOR_SETTINGS } from './operator-settings.ts';
 
 /**
@@ -66,28 +59,16 @@ export const operatorService: ServiceDefinition = {
         mutualTls,
       });
       cleanups.push(() => participant.stop());
-      const store = await openOperatorStore({ url: storeUrlFor(ctx.dataDir, ctx.env), logger });
-      cleanups.push(() => store.close());
-      const keys = await loadKeyRing({ dataDir: ctx.dataDir, env: ctx.env });
-      if (keys.created)
-        logger.info({ file: keys.source }, 'operator key ring created: back it up apart from the database');
-      if (keys.tightened)
-        logger.warn({ file: keys.source }, 'operator key ring file was readable by others: set to 0600');
       const registry = participant.registry;
-      const domain = createOperatorDomain({
-        store,
-        keyRing: keys.ring,
-        registry,
-        recipient: { orgCode: HANNUN_OPERATOR.orgCode, clientId: app.clientId },
-      });
-      const engine = createCollectionEngine({
-        domain,
-        registry,
-        orgCode: HANNUN_OPERATOR.orgCode,
-        service: { clientId: app.clientId, clientSecret: app.clientSecret },
-        ...(dispatcher ? { dispatcher } : {}),
+      const { domain, engine, close } = await openOperatorCore({
+        dataDir: ctx.dataDir,
+        env: ctx.env,
         logger,
+        registry,
+        app,
+        ...(dispatcher ? { dispatcher } : {}),
       });
+      cleanups.push(close);
       const runtime = createOperatorRuntime({
         domain,
         registry,
@@ -116,9 +97,17 @@ export const operatorService: ServiceDefinition = {
         serviceName: 'operator',
         version: ctx.version,
         secureCookies: env.OPERATOR_SECURE_COOKIES,
+        appDir: APP_DIST_DIR,
         docsUrl: () => ctx.running().find((s) => s.role === 'docs')?.url,
       });
       const portal = ctx.trust.credentials.portal.get(HANNUN_OPERATOR.orgCode);
+      const statistics = operatorStatistics(ctx, {
+        store: domain.store,
+        registry,
+        clientIds: [app.clientId],
+        mutualTls,
+      });
+      if (statistics) cleanups.push(() => statistics.stop());
       const support = createOperatorSupport({
         orgCode: HANNUN_OPERATOR.orgCode,
         signingKey: credentials.signing ?? missing('the operator has no signing key in the PKI'),
@@ -130,6 +119,7 @@ export const operatorService: ServiceDefinition = {
         },
         ...(mutualTls ? { tls: tlsServerOptions(credentials) } : {}),
         allowLoopback: true,
+        ...(statistics ? { statistics: statistics.sender } : {}),
         logger,
         version: ctx.version,
       });
@@ -137,6 +127,7 @@ export const operatorService: ServiceDefinition = {
       cleanups.push(() => api.stop());
       const supportUrl = await support.start({ host: ctx.host, port: ctx.port === 0 ? 0 : env.OPERATOR_SUPPORT_PORT });
       cleanups.push(() => support.stop());
+      statistics?.start();
       engine.start();
       cleanups.push(() => engine.stop());
       const demo = env.OPERATOR_DEMO

@@ -1,7 +1,9 @@
-import { clientAgent } from '@hannun/pki';
+import type { Logger } from '@hannun/infra';
+import { clientAgent, type Pki } from '@hannun/pki';
 import { type LiveRegistry, type Registry, type SyncRole, syncRegistry } from '@hannun/registry';
 import type { TranIdGenerator } from '@hannun/spec';
 import type { DemoOrganisation } from '../ecosystem/demo-organisations.ts';
+import type { ClientCredential } from '../ecosystem/ecosystem-credentials.ts';
 import type { ServiceContext } from '../ecosystem/service-definition.ts';
 
 export interface ParticipantRegistry {
@@ -35,23 +37,48 @@ export async function participantRegistry(
     ctx.logger.warn('no portal in this run: the registry is the portal’s as it was at start (not synced)');
     return { registry: ctx.trust.registry, live: undefined, syncNow: async () => {}, stop: async () => {} };
   }
-  const credentials = ctx.trust.credentials.orgs.get(opts.self.orgCode);
+  return followPortal({
+    portalUrl: portal.url,
+    pki: ctx.trust.pki,
+    credentials: ctx.trust.credentials.orgs.get(opts.self.orgCode),
+    logger: ctx.logger,
+    ...opts,
+  });
+}
+
+/**
+ * A live registry synced from the portal at `portalUrl` as `self` (its own certificate from `pki` and the
+ * credential the portal issued it): 지원-001 token, then the deltas of its role on start and every
+ * `intervalMs`. Shared by the services of `hannun up` and by `hannun worker`, which has no ecosystem around it.
+ */
+export async function followPortal(opts: {
+  readonly portalUrl: string;
+  readonly pki: Pki;
+  readonly credentials: ClientCredential | undefined;
+  readonly logger: Logger;
+  readonly self: DemoOrganisation;
+  readonly role: SyncRole;
+  readonly tranIdKind: TranIdGenerator;
+  readonly intervalMs: number;
+  readonly mutualTls: boolean;
+}): Promise<ParticipantRegistry> {
+  const { credentials, logger, portalUrl } = opts;
   if (!credentials) throw new Error(`the portal issued no credential to ${opts.self.orgCode} (credentials.json)`);
-  const dispatcher = opts.mutualTls ? clientAgent(ctx.trust.pki.org(opts.self.pkiId)) : undefined;
+  const dispatcher = opts.mutualTls ? clientAgent(opts.pki.org(opts.self.pkiId)) : undefined;
   try {
     const sync = await syncRegistry({
-      portalUrl: portal.url,
+      portalUrl,
       ...(dispatcher ? { dispatcher } : {}),
       credentials,
       orgCode: opts.self.orgCode,
       tranIdKind: opts.tranIdKind,
       role: opts.role,
       intervalMs: opts.intervalMs,
-      logger: ctx.logger,
+      logger,
     });
-    ctx.logger.info(
+    logger.info(
       {
-        portal: portal.url,
+        portal: portalUrl,
         orgs: sync.registry.snapshot.orgs.length,
         services: sync.registry.snapshot.services.length,
         intervalMs: opts.intervalMs,

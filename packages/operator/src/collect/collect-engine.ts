@@ -12,6 +12,7 @@ import type { BreakerOptions } from './circuit-breaker.ts';
 import { type CollectNotice, CollectNotices } from './collect-notices.ts';
 import { CollectState } from './collect-state.ts';
 import { type CollectJob, type JobParams, JobStore, type Lease, LeaseLost, type Reason } from './job-store.ts';
+import { createInstitutionLimiter } from './institution-limiter.ts';
 import { type JobDeps, type JobEnd, JobRun } from './job-run.ts';
 import { parseNpWindows } from './np-time.ts';
 import { ProgressHub } from './progress.ts';
@@ -31,8 +32,17 @@ export interface CollectSettings {
   readonly breaker: BreakerOptions;
   /** Calls in flight per institution from this process. */
   readonly perInstitution: number;
-  /** Jobs run at once by this worker (different institutions or people). */
+  /**
+   * Jobs run at once by this worker (different institutions or people). The worker claims no more while
+   * units wait for `unitsInFlight`: a job it could not start stays in the table for another worker.
+   */
   readonly maxJobs: number;
+  /**
+   * Units (one API for one asset and period: its pages fetched, then stored together) in progress at once in
+   * this worker, over all its jobs. Fetched pages are held until stored, so this, not `maxJobs`, bounds the
+   * worker's memory when many jobs run at once; the database writer sets the pace anyway.
+   */
+  readonly unitsInFlight: number;
   /** A running job's lease; renewed every third of it. */
   readonly leaseMs: number;
   /** How often an idle worker looks for work. */
@@ -63,6 +73,7 @@ export const DEFAULT_COLLECT_SETTINGS: CollectSettings = {
   breaker: { threshold: 5, cooldownMs: 30_000 },
   perInstitution: 4,
   maxJobs: 16,
+  unitsInFlight: 24,
   leaseMs: 30_000,
   pollMs: 1_000,
   refreshMarginMs: 10 * MINUTE,
@@ -189,6 +200,10 @@ export function createCollectionEngine(o: CollectionEngineOptions): CollectionEn
     clientId: service.clientId,
     marginMs: settings.refreshMarginMs,
   });
+  const unitGate = createInstitutionLimiter(settings.unitsInFlight);
+  // A job that would only wait for a unit permit is better left in the table, where another worker can take
+  // it: no new claims while units wait for the gate.
+  const saturated = () => unitGate.waiting('units') > 0;
   const deps: JobDeps = {
     domain,
     registry,
@@ -200,6 +215,7 @@ export function createCollectionEngine(o: CollectionEngineOptions): CollectionEn
     unavailableBackoffMs: (attempt) => Math.min(60 * MINUTE, settings.unavailableMs * 2 ** Math.max(0, attempt - 1)),
     maxAttempts: settings.maxAttempts,
     maintenanceMs: settings.maintenanceMs,
+    unitGate: (fn) => unitGate.run('units', fn),
   };
   const stopping = new AbortController();
   const running = new Map<string, Promise<JobEnd['status']>>();
@@ -320,7 +336,7 @@ export function createCollectionEngine(o: CollectionEngineOptions): CollectionEn
     const inFlight = new Set<Promise<void>>();
     let runs = 0;
     for (;;) {
-      while (inFlight.size < settings.maxJobs && (opts.maxRuns === undefined || runs < opts.maxRuns)) {
+      while (inFlight.size < settings.maxJobs && !saturated() && (opts.maxRuns === undefined || runs < opts.maxRuns)) {
         const job = await claimNext();
         if (!job) break;
         runs++;
@@ -377,7 +393,7 @@ export function createCollectionEngine(o: CollectionEngineOptions): CollectionEn
         await housekeeping();
       }
       let claimed = false;
-      while (running.size < settings.maxJobs && !stopping.signal.aborted) {
+      while (running.size < settings.maxJobs && !saturated() && !stopping.signal.aborted) {
         let job: CollectJob | undefined;
         try {
           job = await claimNext();

@@ -6,6 +6,8 @@ export interface InstitutionLimiter {
   run<T>(orgCode: string, fn: () => Promise<T>): Promise<T>;
   /** Calls in flight for an institution (tests, metrics). */
   inFlight(orgCode: string): number;
+  /** Calls waiting for their turn at an institution. */
+  waiting(orgCode: string): number;
 }
 
 export function createInstitutionLimiter(limit: number): InstitutionLimiter {
@@ -34,5 +36,6 @@ export function createInstitutionLimiter(limit: number): InstitutionLimiter {
       }
     },
     inFlight: (org) => active.get(org) ?? 0,
+    waiting: (org) => waiting.get(org)?.length ?? 0,
   };
 }

@@ -35,6 +35,12 @@ export interface JobDeps {
   readonly maxAttempts: number;
   /** How long to put a job off for a provider's maintenance (50008). */
   readonly maintenanceMs: number;
+  /**
+   * Runs a unit — its pages fetched, stored and its step written — when the engine's unit gate lets it:
+   * fetched pages are held until stored, so this bounds the memory of many jobs at once (the database
+   * writer, not the number of jobs, sets the pace).
+   */
+  readonly unitGate: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 /** How a run ended, for the engine to write down. */
@@ -522,6 +528,11 @@ export class JobRun {
   async #unit(u: Unit): Promise<UnitOutcome> {
     const prior = this.#steps.get(u.key);
     if (prior) return { status: prior.status, rows: prior.rows };
+    if (this.#signal.aborted) throw new Stopped();
+    return this.#d.unitGate(() => this.#fetchAndStore(u));
+  }
+
+  async #fetchAndStore(u: Unit): Promise<UnitOutcome> {
     if (this.#signal.aborted) throw new Stopped();
     const j = this.#job;
     const stateId = `${u.api.id}|${u.stateKey}`;

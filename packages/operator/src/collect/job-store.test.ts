@@ -69,6 +69,35 @@ describeEachDialect('collection jobs (op_collect_job)', (open, { openAgain }) =>
     expect(new Set([a!.orgCode, b!.orgCode])).toEqual(new Set(['BKTESTAA01', 'BKTESTBB01']));
   });
 
+  it('workers racing on two pools: never one job twice, never two jobs of one person at one institution at once', async () => {
+    const { d, jobs } = await setUp();
+    const second = new JobStore((await openAgain(d.store)) as typeof d.store);
+    const people: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      people.push((await d.people.signUp(signUpInput())).personId);
+    }
+    const orgs = ['BKTESTAA01', 'BKTESTBB01', 'BKTESTCC01'];
+    for (const personId of people) {
+      for (const orgCode of orgs) {
+        for (const apiType of ['user-consent', 'user-refresh', 'scheduled'] as const) {
+          await jobs.enqueue({ ...job(personId, orgCode), apiType });
+        }
+      }
+    }
+    const claimed: { id: string; pair: string }[] = [];
+    const worker = async (s: JobStore, owner: string) => {
+      for (;;) {
+        const j = await s.claim({ owner, now: T0, leaseNow: 1_000, leaseMs: 60_000 });
+        if (!j) return;
+        claimed.push({ id: j.id, pair: `${j.personId}|${j.orgCode}` });
+      }
+    };
+    await Promise.all(Array.from({ length: 12 }, (_, i) => worker(i % 2 === 0 ? jobs : second, `w${i}`)));
+    // Every (person, institution) got exactly one running job; the two other jobs of each wait for it.
+    expect(new Set(claimed.map((c) => c.id)).size).toBe(claimed.length);
+    expect(claimed.map((c) => c.pair).sort()).toEqual(people.flatMap((p) => orgs.map((o) => `${p}|${o}`)).sort());
+  });
+
   it('cancel (stop-jobs) ends live jobs only; putOff returns a job to the queue with its reason', async () => {
     const { jobs, personId } = await setUp();
     const { job: j } = await jobs.enqueue(job(personId));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiType } from '@hannun/spec';
-import { isConflict, type Kysely, type Store, type Transaction } from '@hannun/store';
+import { isConflict, type Kysely, type Store, sql, type Transaction } from '@hannun/store';
 import type { OperatorDatabase } from '../schema/operator-database.ts';
 
 type Db = Kysely<OperatorDatabase>;
@@ -8,6 +8,8 @@ type JobRow = OperatorDatabase['op_collect_job'];
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 const LIVE: readonly JobStatus[] = ['queued', 'running'];
+/** The first key of the advisory locks on person × institution pairs (PostgreSQL): 'hCLJ'. */
+const PAIR_LOCK_SPACE = 0x68434c4a;
 
 /** A collection job as the engine and the app see it. */
 export interface CollectJob {
@@ -158,60 +160,64 @@ export class JobStore {
   /**
    * Claims one runnable job: queued and due, or running with a lease that ran out. Never one whose person
    * and institution has another job running (two jobs never call one institution for one person at once).
+   *
+   * Safe across processes and machines, in one short transaction: on PostgreSQL the candidates are locked
+   * `for update skip locked` (racing workers take different rows, none waits), and the person × institution
+   * pair with `pg_try_advisory_xact_lock` (two workers never claim two jobs of one pair from the same
+   * snapshot: the second waits for nothing, it skips the pair). The update itself is conditional — still
+   * runnable, and no sibling running under a live lease, read after the lock — so a claim that lost a race
+   * changes nothing. On SQLite the transaction holds the single writer lock, which serialises claims.
    */
   async claim(o: { owner: string; now: number; leaseNow: number; leaseMs: number; skip?: ReadonlySet<string> }) {
-    const { db } = this.#store;
-    const candidates = await db
-      .selectFrom('op_collect_job as j')
-      .select(['j.id', 'j.status', 'j.person_id', 'j.org_code'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('j.status', '=', 'queued'), eb('j.not_before', '<=', o.now)]),
-          eb.and([eb('j.status', '=', 'running'), eb('j.lease_until', '<=', o.leaseNow)]),
-        ]),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('op_collect_job as r')
-              .select('r.id')
-              .whereRef('r.person_id', '=', 'j.person_id')
-              .whereRef('r.org_code', '=', 'j.org_code')
-              .whereRef('r.id', '<>', 'j.id')
-              .where('r.status', '=', 'running')
-              .where('r.lease_until', '>', o.leaseNow),
-          ),
-        ),
-      )
-      .orderBy('j.not_before')
-      .orderBy('j.requested_at')
-      .limit(20)
-      .execute();
-    for (const c of candidates) {
-      if (o.skip?.has(`${c.person_id}|${c.org_code}`)) continue;
-      const r = await db
-        .updateTable('op_collect_job')
-        .set((eb) => ({
-          status: 'running',
-          lease_owner: o.owner,
-          lease_until: o.leaseNow + o.leaseMs,
-          attempts: eb('attempts', '+', 1),
-          started_at: eb.fn.coalesce('started_at', eb.val(o.now)),
-        }))
-        .where('id', '=', c.id)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'queued'), eb('not_before', '<=', o.now)]),
-            eb.and([eb('status', '=', 'running'), eb('lease_until', '<=', o.leaseNow)]),
-          ]),
-        )
-        .executeTakeFirst();
-      if (r.numUpdatedRows === 1n) {
-        const row = await db.selectFrom('op_collect_job').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
-        return toJob(row);
+    const postgres = this.#store.dialect === 'postgres';
+    return this.#store.transaction(async (trx) => {
+      const runnable = sql<boolean>`((j.status = 'queued' and j.not_before <= ${o.now}) or (j.status = 'running' and j.lease_until <= ${o.leaseNow}))`;
+      const noSiblingRunning = sql<boolean>`not exists (select 1 from op_collect_job r where r.person_id = j.person_id and r.org_code = j.org_code and r.id <> j.id and r.status = 'running' and r.lease_until > ${o.leaseNow})`;
+      let query = trx
+        .selectFrom('op_collect_job as j')
+        .select(['j.id', 'j.person_id', 'j.org_code'])
+        .where(runnable)
+        .where(noSiblingRunning)
+        .orderBy('j.not_before')
+        .orderBy('j.requested_at')
+        .limit(20);
+      if (postgres) query = query.forUpdate(['j']).skipLocked();
+      const candidates = await query.execute();
+      const tried = new Set<string>();
+      for (const c of candidates) {
+        const pair = `${c.person_id}|${c.org_code}`;
+        if (o.skip?.has(pair) || tried.has(pair)) continue;
+        tried.add(pair);
+        if (postgres) {
+          const lock = await sql<{
+            ok: boolean;
+          }>`select pg_try_advisory_xact_lock(${PAIR_LOCK_SPACE}, hashtext(${pair})) as ok`.execute(trx);
+          if (lock.rows[0]?.ok !== true) continue;
+        }
+        const r = await trx
+          .updateTable('op_collect_job as j')
+          .set((eb) => ({
+            status: 'running',
+            lease_owner: o.owner,
+            lease_until: o.leaseNow + o.leaseMs,
+            attempts: eb('j.attempts', '+', 1),
+            started_at: eb.fn.coalesce('j.started_at', eb.val(o.now)),
+          }))
+          .where('j.id', '=', c.id)
+          .where(runnable)
+          .where(noSiblingRunning)
+          .executeTakeFirst();
+        if (r.numUpdatedRows === 1n) {
+          const row = await trx
+            .selectFrom('op_collect_job')
+            .selectAll()
+            .where('id', '=', c.id)
+            .executeTakeFirstOrThrow();
+          return toJob(row);
+        }
       }
-    }
-    return undefined;
+      return undefined;
+    });
   }
 
   /** Extends the lease; false when it is no longer this worker's (taken over, cancelled). */

@@ -6,15 +6,20 @@ import {
   type Service,
   type ServiceMetrics,
 } from '@hannun/infra';
+import { registerAnalysisRoutes } from '../analysis/analysis-routes.ts';
 import type { OperatorRuntime } from '../service/operator-runtime.ts';
 import { handleAppError } from './app-error.ts';
-import { homePage } from './home-page.ts';
+import { registerAppPages } from './app-pages.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerConnectRoutes } from './routes/connect-routes.ts';
 import { registerConsentRoutes } from './routes/consent-routes.ts';
 import { registerDataRoutes } from './routes/data-routes.ts';
+import { registerExportRoutes } from './routes/export-routes.ts';
+import { registerJourneyRoutes } from './routes/journey-routes.ts';
 import { registerLeaveRoutes } from './routes/leave-routes.ts';
+import { registerNoticeRoutes } from './routes/notice-routes.ts';
 import { registerProgressRoutes } from './routes/progress-routes.ts';
+import { registerRefreshRoutes } from './routes/refresh-routes.ts';
 import { sameOriginJson } from './session-guard.ts';
 
 export interface OperatorAppOptions {
@@ -26,6 +31,8 @@ export interface OperatorAppOptions {
   readonly secureCookies: boolean;
   /** Where `/callback` sends the browser after 개별인증 (default `/`). */
   readonly returnPath?: string;
+  /** The built web app (packages/app/dist) served on every non-API path; absent or missing: an error page. */
+  readonly appDir?: string;
   /** The docs hub, linked from `/` and reached at `/docs`. */
   readonly docsUrl?: () => string | undefined;
   readonly metrics?: ServiceMetrics | false;
@@ -49,12 +56,7 @@ export function createOperatorApp(o: OperatorAppOptions): Service {
     },
     fastify: { bodyLimit: 64 * 1024 },
   });
-  app.get('/', async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-      .send(homePage({ ...(o.docsUrl?.() ? { docsUrl: '/docs' } : {}) }).value),
-  );
+  registerAppPages(app, { appDir: o.appDir, docsUrl: () => (o.docsUrl?.() ? '/docs' : undefined) });
   // The docs hub moved to its own port when the app took PORT: `/docs…` keeps reaching it (path and query kept).
   const toDocs = async (request: FastifyRequest, reply: FastifyReply) => {
     const docs = o.docsUrl?.();
@@ -71,8 +73,13 @@ export function createOperatorApp(o: OperatorAppOptions): Service {
     registerConsentRoutes(scope, o.runtime);
     registerConnectRoutes(scope, o.runtime, { returnPath: o.returnPath ?? '/' });
     registerDataRoutes(scope, o.runtime);
+    registerNoticeRoutes(scope, o.runtime);
     registerProgressRoutes(scope, o.runtime);
     registerLeaveRoutes(scope, o.runtime, { secureCookies: o.secureCookies });
+    registerRefreshRoutes(scope, o.runtime);
+    registerExportRoutes(scope, o.runtime);
+    registerJourneyRoutes(scope, o.runtime);
+    registerAnalysisRoutes(scope, o.runtime);
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import { ANALYSIS_PERSON_TABLES } from '../analysis/analysis-migration.ts';
 import { MODEL_TABLE_DEFS } from '../model/model-routes.ts';
 
 /**
@@ -11,12 +12,15 @@ export const PERSON_TABLES: readonly string[] = [
   'op_collect_notice',
   'op_collect_state',
   'op_collect_job',
+  ...ANALYSIS_PERSON_TABLES,
   ...MODEL_TABLE_DEFS.map((t) => t.name),
   'op_asset',
   'op_token',
   'op_consent',
   'op_session',
   'op_login_attempt',
+  'op_pending_flow',
+  'op_yearly_notice',
   'op_person',
   'op_person_key',
 ];

@@ -110,6 +110,24 @@ function countNames(shape: Shape, out = new Set<string>()): Set<string> {
 const ENVELOPE = new Set(['search_timestamp', 'next_page']);
 
 const T_ASSET = 'op_asset';
+
+/**
+ * Told, inside the write's transaction, what the model stored (analysis/ keeps its rollups by it, so they never
+ * disagree with the rows). A listener that throws rolls the write back.
+ */
+export interface ModelListener {
+  rowsStored(
+    trx: Transaction<OperatorDatabase>,
+    e: {
+      personId: string;
+      orgCode: string;
+      apiId: string;
+      table: string;
+      rows: readonly { id: string; row: PlainRow }[];
+    },
+  ): Promise<void>;
+  institutionDeleted(trx: Transaction<OperatorDatabase>, personId: string, orgCode: string): Promise<void>;
+}
 const CHUNK = 200;
 
 /**
@@ -124,10 +142,12 @@ export class CollectedData {
   readonly #crypto: OperatorCrypto;
   readonly #idKey: Buffer;
   readonly #hashKey: Buffer;
+  readonly #listener: ModelListener | undefined;
 
-  constructor(o: { store: Store<OperatorDatabase>; crypto: OperatorCrypto }) {
+  constructor(o: { store: Store<OperatorDatabase>; crypto: OperatorCrypto; listener?: ModelListener }) {
     this.#store = o.store;
     this.#crypto = o.crypto;
+    this.#listener = o.listener;
     this.#idKey = o.crypto.derive('model-row-id');
     this.#hashKey = o.crypto.derive('model-content-hash');
   }
@@ -256,6 +276,13 @@ export class CollectedData {
         ...storedValues(t, row, id, cipher, this.#crypto.index),
       }));
       const changed = await upsert(trx, t.name, values);
+      await this.#listener?.rowsStored(trx, {
+        personId: a.personId,
+        orgCode: a.orgCode,
+        apiId: a.apiId,
+        table: t.name,
+        rows: unique,
+      });
       let removed = 0;
       if (route.snapshot && a.complete !== false) {
         let q = loose(trx)
@@ -473,6 +500,7 @@ export class CollectedData {
         .executeTakeFirst();
       n += Number(r.numDeletedRows);
     }
+    await this.#listener?.institutionDeleted(trx, personId, orgCode);
     const r = await trx
       .deleteFrom('op_asset')
       .where('person_id', '=', personId)

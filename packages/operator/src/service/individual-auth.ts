@@ -5,6 +5,7 @@ import { expiriesFrom } from '../vault/token-vault.ts';
 import type { Collector } from './collector.ts';
 import { type FailureReason, failureReason } from './failure-reason.ts';
 import type { LiveProgress } from './live-progress.ts';
+import type { PendingFlows } from './pending-flows.ts';
 import type { ProviderAuthClient } from './provider-auth-client.ts';
 import { randomAlnum } from './random-ids.ts';
 
@@ -14,17 +15,16 @@ export interface IndividualAuthOptions {
   readonly hub: LiveProgress;
   readonly collector: Collector;
   readonly logger: Logger;
+  /** Where the states wait (op_pending_flow, kind `individual`). */
+  readonly flows: PendingFlows;
   /** How long a `state` waits for the provider's redirect. Default 15 minutes (the provider's own limit). */
   readonly stateTtlMs?: number;
 }
 
+/** What a state stands for (sealed in the database; the row id is a hash of the state). */
 interface Pending {
-  readonly personId: string;
   readonly consentId: string;
   readonly orgCode: string;
-  /** The session that started it: the callback must come back in the same browser session. */
-  readonly sessionRef: string;
-  readonly expiresAt: number;
 }
 
 /** What the callback came to. */
@@ -39,12 +39,12 @@ const STATE = /^[A-Za-z0-9]{40}$/;
  * mutual TLS) gives the provider's login page, which the app opens in the person's browser; the provider
  * redirects to `/callback?code&state&api_tran_id`. The `state` is the operator's check (RFC 6749 §10.12): 40
  * random characters, single use, bound to the person's session and expiring; anything else is refused before
- * a code is exchanged. Then 개별인증-002, the pair into the vault, the consent active, `user-consent`
+ * a code is exchanged. States are kept in the database as a hash (op_pending_flow): any app process takes the
+ * callback, a restart loses nothing, and of two callbacks with one state only one is exchanged. Then 개별인증-002, the pair into the vault, the consent active, `user-consent`
  * collection started.
  */
 export class IndividualAuth {
   readonly #o: IndividualAuthOptions;
-  readonly #pending = new Map<string, Pending>();
 
   constructor(o: IndividualAuthOptions) {
     this.#o = o;
@@ -73,21 +73,23 @@ export class IndividualAuth {
     const profile = await domain.people.profile(personId);
     if (!profile) throw new OperatorError('OP_NOT_FOUND', 'no such person', '회원이 없습니다', 'personId');
     const now = domain.clock.nowMs();
-    this.#sweep(now);
+    const ttl = this.#o.stateTtlMs ?? 15 * 60_000;
+    await this.#o.flows.sweep(now - ttl);
     const state = randomAlnum(40);
-    this.#pending.set(state, {
+    await this.#o.flows.create<Pending>('individual', state, {
       personId,
-      consentId: c.id,
-      orgCode: c.orgCode,
       sessionRef,
-      expiresAt: now + (this.#o.stateTtlMs ?? 15 * 60_000),
+      status: 'waiting',
+      payload: { consentId: c.id, orgCode: c.orgCode },
+      expiresAt: now + ttl,
+      now,
     });
     try {
       const redirectUrl = await providers.authorize(c.orgCode, profile.ci, state);
       this.#o.logger.info({ org: c.orgCode }, '개별인증-001: login page received');
       return { redirectUrl, orgCode: c.orgCode };
     } catch (error) {
-      this.#pending.delete(state);
+      await this.#o.flows.take('individual', state);
       throw error;
     }
   }
@@ -106,10 +108,18 @@ export class IndividualAuth {
     const { domain, providers, hub, collector, logger } = this.#o;
     const now = domain.clock.nowMs();
     const state = typeof q.state === 'string' && STATE.test(q.state) ? q.state : undefined;
-    const pending = state === undefined ? undefined : this.#pending.get(state);
-    if (!pending || pending.expiresAt <= now || q.sessionRef === undefined || pending.sessionRef !== q.sessionRef) {
+    const row = state === undefined ? undefined : await this.#o.flows.get<Pending>('individual', state);
+    // Single use: of two callbacks with this state (two processes, a replay), only the one that deletes it goes on.
+    const valid =
+      row !== undefined &&
+      row.expiresAt > now &&
+      q.sessionRef !== undefined &&
+      row.sessionRef === q.sessionRef &&
+      row.personId !== null &&
+      (await this.#o.flows.take('individual', state as string, row.version));
+    if (!valid) {
       logger.warn(
-        { known: pending !== undefined, expired: pending !== undefined && pending.expiresAt <= now },
+        { known: row !== undefined, expired: row !== undefined && row.expiresAt <= now },
         '개별인증 callback with a state this session did not start: refused',
       );
       return {
@@ -121,7 +131,7 @@ export class IndividualAuth {
         },
       };
     }
-    this.#pending.delete(state as string);
+    const pending = { ...row.payload, personId: row.personId as string };
     const flowId = `i_${pending.consentId}`;
     const event = (stage: 'connecting' | 'connected' | 'failed', reason?: FailureReason) =>
       hub.connect({
@@ -170,9 +180,5 @@ export class IndividualAuth {
       logger.error({ org: pending.orgCode, err: error }, 'could not start collection after 개별인증');
     });
     return { ok: true, orgCode: pending.orgCode, consentId: pending.consentId };
-  }
-
-  #sweep(now: number): void {
-    for (const [s, p] of this.#pending) if (p.expiresAt <= now) this.#pending.delete(s);
   }
 }

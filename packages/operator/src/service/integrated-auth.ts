@@ -8,6 +8,7 @@ import type { CaClient, SignRequestInput } from './ca-client.ts';
 import type { Collector } from './collector.ts';
 import { type FailureReason, failureReason } from './failure-reason.ts';
 import type { LiveProgress } from './live-progress.ts';
+import type { PendingFlows } from './pending-flows.ts';
 import type { ProviderAuthClient } from './provider-auth-client.ts';
 import { opaqueId, randomDigits } from './random-ids.ts';
 
@@ -49,6 +50,10 @@ export interface IntegratedAuthOptions {
   readonly waitMs?: number;
   /** The title on the CA's page. */
   readonly requestTitle?: string;
+  /** Where flows are kept (op_pending_flow, kind `integrated`), so any process answers and one takes over. */
+  readonly flows: PendingFlows;
+  /** How long this process holds a flow it polls without renewing (wall clock). Default 15 s. */
+  readonly leaseMs?: number;
 }
 
 interface Item {
@@ -58,6 +63,18 @@ interface Item {
   readonly consent: string;
   status: FlowInstitution['status'];
   reason?: FailureReason;
+}
+
+/** What the database keeps of a flow (sealed with the operator's KEK: the CI and the consent texts). */
+interface StoredFlow {
+  readonly id: string;
+  readonly ci: string;
+  readonly certTxId: string;
+  readonly signTxId: string;
+  readonly caPageUrl: string;
+  readonly expiresAt: number;
+  readonly items: Item[];
+  readonly reason?: FailureReason;
 }
 
 interface Flow {
@@ -73,7 +90,14 @@ interface Flow {
   reason?: FailureReason;
   done: Promise<void>;
   finishedAt?: number;
+  /** The row's version this process last wrote (compare-and-set). */
+  version: number;
 }
+
+/** This process no longer holds the flow (another took it over): stop quietly. */
+class LeaseLost extends Error {}
+
+const FINAL: ReadonlySet<FlowStatus> = new Set(['done', 'refused', 'expired', 'failed']);
 
 /** Finished flows are kept this long for the app to read their outcome. */
 const KEEP_FINISHED_MS = 30 * 60_000;
@@ -84,14 +108,91 @@ const KEEP_FINISHED_MS = 30 * 60_000;
  * signs, refuses or the request expires. Once signed, 통합인증-002 at every institution at once; each pair goes
  * into the vault, its consent becomes active, and `user-consent` collection starts for the connected ones.
  * One institution failing costs only that institution. Progress goes to the hub as it happens.
+ *
+ * Flows live in the database (op_pending_flow): any app process answers `view`; the process that polls holds a
+ * lease it renews at every poll, and when it stops (a restart, a crash) another process — or the same one
+ * started again — takes over a waiting flow (`resume`, also every few leases). A flow interrupted while
+ * connecting ends `failed` for the institutions not yet connected (the CA's signature is used once at a
+ * provider, so 통합인증-002 is not repeated); the person connects those again.
  */
 export class IntegratedAuth {
   readonly #o: IntegratedAuthOptions;
-  readonly #flows = new Map<string, Flow>();
+  /** The flows this process polls. */
+  readonly #local = new Map<string, Flow>();
   readonly #abort = new AbortController();
+  readonly #owner = opaqueId('p');
+  #resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(o: IntegratedAuthOptions) {
     this.#o = o;
+  }
+
+  get #leaseMs(): number {
+    return this.#o.leaseMs ?? 15_000;
+  }
+
+  /** Takes over the flows whose process stopped, now and every two leases (timers unref'd). */
+  startResuming(): void {
+    if (this.#resumeTimer || this.#abort.signal.aborted) return;
+    const tick = () => {
+      this.resume().catch((error: unknown) => this.#o.logger.error({ err: error }, '통합인증 resume failed'));
+    };
+    tick();
+    this.#resumeTimer = setInterval(tick, 2 * this.#leaseMs);
+    this.#resumeTimer.unref();
+  }
+
+  /** Takes over waiting or connecting flows whose lease ran out; returns how many. */
+  async resume(): Promise<number> {
+    const now = Date.now();
+    const stale = await this.#o.flows.claimStale<StoredFlow>('integrated', ['waiting', 'connecting'], {
+      owner: this.#owner,
+      now,
+      leaseUntil: now + this.#leaseMs,
+    });
+    for (const row of stale) {
+      if (this.#abort.signal.aborted) break;
+      const p = row.payload;
+      const flow: Flow = {
+        id: p.id,
+        personId: row.personId as string,
+        ci: p.ci,
+        certTxId: p.certTxId,
+        signTxId: p.signTxId,
+        caPageUrl: p.caPageUrl,
+        expiresAt: p.expiresAt,
+        items: p.items,
+        status: row.status as FlowStatus,
+        ...(p.reason ? { reason: p.reason } : {}),
+        done: Promise.resolve(),
+        version: row.version,
+      };
+      this.#local.set(flow.id, flow);
+      this.#o.logger.info({ flow: flow.id, status: flow.status }, '통합인증 flow taken over');
+      if (flow.status === 'connecting') {
+        // What got through before the stop is in the consents; the rest ends failed.
+        for (const it of flow.items) {
+          const c = await this.#o.domain.consents.get(flow.personId, it.consentId);
+          if (c?.status === 'active') it.status = 'connected';
+        }
+        const reason: FailureReason = {
+          code: 'interrupted',
+          ko: '연결 중 서비스가 다시 시작되었습니다. 다시 연결하세요.',
+          en: 'The service restarted while connecting. Connect again.',
+        };
+        for (const it of flow.items) {
+          if (it.status === 'waiting') {
+            it.status = 'failed';
+            it.reason = reason;
+          }
+        }
+        const connected = flow.items.some((i) => i.status === 'connected');
+        flow.done = this.#end(flow, connected ? 'done' : 'failed', connected ? undefined : reason).catch(
+          () => undefined,
+        );
+      } else flow.done = this.#run(flow);
+    }
+    return stale.length;
   }
 
   /** Starts a flow over these pending, integrated-path consents of the person. */
@@ -161,6 +262,7 @@ export class IntegratedAuth {
       })),
     });
     this.#forgetFinished(now);
+    await this.#o.flows.sweep(now - KEEP_FINISHED_MS);
     const flow: Flow = {
       id: opaqueId('f'),
       personId,
@@ -172,32 +274,57 @@ export class IntegratedAuth {
       items,
       status: 'waiting',
       done: Promise.resolve(),
+      version: 1,
     };
-    this.#flows.set(flow.id, flow);
+    await this.#o.flows.create<StoredFlow>('integrated', flow.id, {
+      personId,
+      status: 'waiting',
+      payload: stored(flow),
+      expiresAt: flow.expiresAt,
+      now,
+      leaseOwner: this.#owner,
+      leaseUntil: Date.now() + this.#leaseMs,
+    });
+    this.#local.set(flow.id, flow);
     flow.done = this.#run(flow);
     this.#event(flow, { stage: 'waiting' });
     this.#o.logger.info({ flow: flow.id, institutions: items.length }, '통합인증 requested at the CA');
     return view(flow);
   }
 
-  /** The person's flow, as it is now; undefined for someone else's or an unknown one. */
-  view(personId: string, flowId: string): FlowView | undefined {
-    const f = this.#flows.get(flowId);
-    return f && f.personId === personId ? view(f) : undefined;
+  /** The person's flow, as it is now (from any process); undefined for someone else's or an unknown one. */
+  async view(personId: string, flowId: string): Promise<FlowView | undefined> {
+    const local = this.#local.get(flowId);
+    if (local) return local.personId === personId ? view(local) : undefined;
+    if (typeof flowId !== 'string' || flowId.length > 100) return undefined;
+    const row = await this.#o.flows.get<StoredFlow>('integrated', flowId);
+    if (!row || row.personId !== personId) return undefined;
+    return storedView(row.payload, row.status as FlowStatus);
   }
 
   /** Resolves when the flow has ended (done, refused, expired or failed): for the demo and tests. */
   async wait(personId: string, flowId: string): Promise<FlowView | undefined> {
-    const f = this.#flows.get(flowId);
-    if (!f || f.personId !== personId) return undefined;
-    await f.done;
-    return view(f);
+    for (;;) {
+      const f = this.#local.get(flowId);
+      if (f) {
+        if (f.personId !== personId) return undefined;
+        await f.done;
+        return view(f);
+      }
+      const v = await this.view(personId, flowId);
+      if (!v || FINAL.has(v.status)) return v;
+      await sleep(this.#o.pollMs ?? 1000);
+    }
   }
 
-  /** Stops every poller (service shutdown); flows in progress end as failed. */
+  /**
+   * Service shutdown: stops every poller and gives up the leases, so another process (or this one started
+   * again) takes the waiting flows over at once; nothing is failed.
+   */
   async close(): Promise<void> {
     this.#abort.abort();
-    await Promise.allSettled([...this.#flows.values()].map((f) => f.done));
+    if (this.#resumeTimer) clearInterval(this.#resumeTimer);
+    await Promise.allSettled([...this.#local.values()].map((f) => f.done));
   }
 
   async #run(flow: Flow): Promise<void> {
@@ -206,7 +333,8 @@ export class IntegratedAuth {
     try {
       for (;;) {
         await sleep(this.#o.pollMs ?? 1000, undefined, { signal: this.#abort.signal });
-        if (domain.clock.nowMs() > flow.expiresAt) return this.#end(flow, 'expired');
+        if (domain.clock.nowMs() > flow.expiresAt) return await this.#end(flow, 'expired');
+        await this.#save(flow, { leaseUntil: Date.now() + this.#leaseMs });
         let r: Awaited<ReturnType<CaClient['signResult']>>;
         try {
           r = await ca.signResult(flow.certTxId, flow.signTxId);
@@ -214,29 +342,46 @@ export class IntegratedAuth {
         } catch (error) {
           errors++;
           logger.warn({ flow: flow.id, err: error, errors }, '통합인증-103 failed');
-          if (errors >= 5) return this.#end(flow, 'failed', failureReason(error));
+          if (errors >= 5) return await this.#end(flow, 'failed', failureReason(error));
           continue;
         }
         if (r.status === 'pending') continue;
-        if (r.status !== 'signed') return this.#end(flow, r.status);
+        if (r.status !== 'signed') return await this.#end(flow, r.status);
         return await this.#connect(flow, r.signed);
       }
     } catch (error) {
-      if (this.#abort.signal.aborted)
-        return this.#end(flow, 'failed', {
-          code: 'shutdown',
-          ko: '서비스가 종료되었습니다.',
-          en: 'The service stopped.',
-        });
+      if (error instanceof LeaseLost) {
+        this.#local.delete(flow.id);
+        logger.info({ flow: flow.id }, '통합인증 flow taken over by another process');
+        return;
+      }
+      if (this.#abort.signal.aborted && flow.status === 'waiting') {
+        // Shutdown while the person has not signed: the lease is given up, the flow waits for a process.
+        await this.#save(flow, { leaseOwner: null, leaseUntil: null }).catch(() => undefined);
+        return;
+      }
       logger.error({ flow: flow.id, err: error }, '통합인증 flow failed');
-      return this.#end(flow, 'failed', failureReason(error));
+      return await this.#end(flow, 'failed', failureReason(error)).catch(() => undefined);
     }
+  }
+
+  /** Writes the flow (compare-and-set on its version); LeaseLost when another process wrote since. */
+  async #save(flow: Flow, lease: { leaseOwner?: string | null; leaseUntil?: number | null } = {}): Promise<void> {
+    const written = await this.#o.flows.update<StoredFlow>('integrated', flow.id, flow.version, {
+      status: flow.status,
+      payload: stored(flow),
+      ...lease,
+      ...(flow.finishedAt !== undefined ? { finishedAt: flow.finishedAt } : {}),
+    });
+    if (!written) throw new LeaseLost();
+    flow.version += 1;
   }
 
   /** 통합인증-002 at every institution at once; each success is stored, activated and collected. */
   async #connect(flow: Flow, signed: ReadonlyMap<string, string>): Promise<void> {
     const { domain, providers, caCode, collector, logger } = this.#o;
     flow.status = 'connecting';
+    await this.#save(flow, { leaseUntil: Date.now() + this.#leaseMs });
     this.#event(flow, { stage: 'signed' });
     await Promise.all(
       flow.items.map(async (item) => {
@@ -286,14 +431,15 @@ export class IntegratedAuth {
       });
     }
     logger.info({ flow: flow.id, connected: connected.length, of: flow.items.length }, '통합인증 finished');
-    this.#end(flow, connected.length > 0 ? 'done' : 'failed');
+    await this.#end(flow, connected.length > 0 ? 'done' : 'failed');
   }
 
-  #end(flow: Flow, status: Exclude<FlowStatus, 'waiting' | 'connecting'>, reason?: FailureReason): void {
+  async #end(flow: Flow, status: Exclude<FlowStatus, 'waiting' | 'connecting'>, reason?: FailureReason): Promise<void> {
     flow.status = status;
     if (reason) flow.reason = reason;
     flow.finishedAt = this.#o.domain.clock.nowMs();
     this.#event(flow, { stage: status === 'done' ? 'done' : status, ...(reason ? { reason } : {}) });
+    await this.#save(flow, { leaseOwner: null, leaseUntil: null });
   }
 
   #event(
@@ -304,9 +450,38 @@ export class IntegratedAuth {
   }
 
   #forgetFinished(now: number): void {
-    for (const [id, f] of this.#flows)
-      if (f.finishedAt !== undefined && now - f.finishedAt > KEEP_FINISHED_MS) this.#flows.delete(id);
+    for (const [id, f] of this.#local)
+      if (f.finishedAt !== undefined && now - f.finishedAt > KEEP_FINISHED_MS) this.#local.delete(id);
   }
+}
+
+function stored(f: Flow): StoredFlow {
+  return {
+    id: f.id,
+    ci: f.ci,
+    certTxId: f.certTxId,
+    signTxId: f.signTxId,
+    caPageUrl: f.caPageUrl,
+    expiresAt: f.expiresAt,
+    items: f.items,
+    ...(f.reason ? { reason: f.reason } : {}),
+  };
+}
+
+function storedView(p: StoredFlow, status: FlowStatus): FlowView {
+  return {
+    id: p.id,
+    status,
+    caPageUrl: p.caPageUrl,
+    expiresAt: p.expiresAt,
+    institutions: p.items.map((i) => ({
+      orgCode: i.orgCode,
+      consentId: i.consentId,
+      status: i.status,
+      ...(i.reason ? { reason: i.reason } : {}),
+    })),
+    ...(p.reason ? { reason: p.reason } : {}),
+  };
 }
 
 function view(f: Flow): FlowView {

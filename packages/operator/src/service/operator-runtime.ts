@@ -9,6 +9,8 @@ import { IndividualAuth } from './individual-auth.ts';
 import { IntegratedAuth } from './integrated-auth.ts';
 import type { Outbound } from './outbound.ts';
 import { LiveProgress } from './live-progress.ts';
+import { createOperatorMaintenance, type OperatorMaintenance } from './operator-maintenance.ts';
+import { PendingFlows } from './pending-flows.ts';
 import { ProviderAuthClient, type ServiceCredentials } from './provider-auth-client.ts';
 import { SignUpIdentity } from './sign-up-identity.ts';
 
@@ -36,6 +38,10 @@ export interface OperatorRuntimeOptions {
   readonly logger: Logger;
   /** 통합인증-103 polling interval (default 1 s). */
   readonly pollMs?: number;
+  /** How long a process holds a 통합인증 flow it polls without renewing (default 15 s). */
+  readonly flowLeaseMs?: number;
+  /** The daily maintenance (live-consent check, yearly notices): started unless `false`. */
+  readonly maintenance?: false | { readonly intervalMs?: number; readonly firstRunMs?: number };
 }
 
 /** Everything the operator's app API runs on, wired once per process. */
@@ -51,7 +57,9 @@ export interface OperatorRuntime {
   readonly followUps: FollowUpRunner;
   readonly collector: Collector;
   readonly logger: Logger;
-  /** Stops the 통합인증 pollers (flows in progress end as failed). */
+  /** The daily maintenance; `runOnce()` and `liveConsents()` are the diagnostics. */
+  readonly maintenance: OperatorMaintenance;
+  /** Stops the 통합인증 pollers (waiting flows stay in the database for the next process) and the maintenance. */
   close(): Promise<void>;
 }
 
@@ -67,7 +75,9 @@ export function createOperatorRuntime(o: OperatorRuntimeOptions): OperatorRuntim
   });
   const providers = new ProviderAuthClient({ registry: o.registry, out: o.out, service: o.service });
   const hub = new LiveProgress(collector);
+  const flows = new PendingFlows({ store: domain.store, crypto: domain.crypto });
   const integrated = new IntegratedAuth({
+    flows,
     domain,
     ca,
     caCode: o.ca.caCode,
@@ -77,10 +87,15 @@ export function createOperatorRuntime(o: OperatorRuntimeOptions): OperatorRuntim
     collector,
     logger,
     ...(o.pollMs !== undefined ? { pollMs: o.pollMs } : {}),
+    ...(o.flowLeaseMs !== undefined ? { leaseMs: o.flowLeaseMs } : {}),
   });
-  const individual = new IndividualAuth({ domain, providers, hub, collector, logger });
-  const signUp = new SignUpIdentity({ ca, caPagesUrl: o.ca.pagesUrl, clock: domain.clock, logger });
+  const individual = new IndividualAuth({ domain, providers, hub, collector, logger, flows });
+  const signUp = new SignUpIdentity({ ca, flows, caPagesUrl: o.ca.pagesUrl, clock: domain.clock, logger });
+  // 통합인증 flows left by a process that stopped (a restart) are taken over.
+  integrated.startResuming();
   const followUps = new FollowUpRunner({ domain, providers, collector, logger });
+  const maintenance = createOperatorMaintenance({ domain, logger, ...(o.maintenance || {}) });
+  if (o.maintenance !== false) maintenance.start();
   return {
     domain,
     registry: o.registry,
@@ -93,7 +108,9 @@ export function createOperatorRuntime(o: OperatorRuntimeOptions): OperatorRuntim
     followUps,
     collector,
     logger,
+    maintenance,
     async close() {
+      await maintenance.stop();
       await integrated.close();
     },
   };

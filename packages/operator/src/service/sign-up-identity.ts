@@ -4,6 +4,7 @@ import type { Clock } from '../time/clock.ts';
 import { ageOn, kstDate, parseYmd } from '../time/kst.ts';
 import { MINIMUM_AGE } from '../people/sign-up-input.ts';
 import type { CaClient } from './ca-client.ts';
+import type { PendingFlows } from './pending-flows.ts';
 import { opaqueId } from './random-ids.ts';
 
 /** Who the CA confirmed: what sign-up may use (the CI never comes from the person). */
@@ -16,13 +17,12 @@ export interface ConfirmedIdentity {
 
 export type IdentityCheckStatus = 'waiting' | 'confirmed' | 'refused' | 'expired';
 
+/** What the database keeps of a check (sealed with the operator's KEK; the row id is a hash of the ticket). */
 interface Ticket {
   readonly certTxId: string;
   readonly phone: string;
   readonly caPageUrl: string;
-  readonly expiresAt: number;
-  status: IdentityCheckStatus;
-  identity?: ConfirmedIdentity;
+  readonly identity?: ConfirmedIdentity;
 }
 
 /** Normalise a Korean mobile number to its domestic digits (01012345678), or undefined. */
@@ -37,20 +37,28 @@ export function mobileDigits(raw: unknown): string | undefined {
 /**
  * Sign-up's identity check through the CA (PROVISIONAL API, packages/ca/src/identity): the person gives name,
  * birth date and mobile number; the CA, if it knows them, shows its page where they confirm with their PIN;
- * the operator then takes the CI, name and birth date from the CA once (verified assertion). Tickets live in
- * this process for `ttlMs` (a restart asks the person to start again); the browser holds the ticket id in an
- * HttpOnly cookie.
+ * the operator then takes the CI, name and birth date from the CA once (verified assertion). The browser holds
+ * the ticket in an HttpOnly cookie; the database (op_pending_flow, kind `identity`) holds only its hash and the
+ * check sealed, for `ttlMs`, so any app process answers and a restart loses nothing.
  */
 export class SignUpIdentity {
-  readonly #tickets = new Map<string, Ticket>();
+  readonly #flows: PendingFlows;
   readonly #ca: CaClient;
   readonly #caPagesUrl: string;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #ttlMs: number;
 
-  constructor(o: { ca: CaClient; caPagesUrl: string; clock: Clock; logger: Logger; ttlMs?: number }) {
+  constructor(o: {
+    ca: CaClient;
+    flows: PendingFlows;
+    caPagesUrl: string;
+    clock: Clock;
+    logger: Logger;
+    ttlMs?: number;
+  }) {
     this.#ca = o.ca;
+    this.#flows = o.flows;
     this.#caPagesUrl = o.caPagesUrl.replace(/\/$/, '');
     this.#clock = o.clock;
     this.#logger = o.logger;
@@ -93,48 +101,53 @@ export class SignUpIdentity {
         '인증기관에 등록된 정보와 일치하지 않습니다',
       );
     }
-    this.#sweep(now);
+    await this.#flows.sweep(now - this.#ttlMs);
     const ticket = opaqueId('s');
-    const t: Ticket = {
-      certTxId,
-      phone,
-      caPageUrl: `${this.#caPagesUrl}/identity/${certTxId}`,
-      expiresAt: now + this.#ttlMs,
-      status: 'waiting',
-    };
-    this.#tickets.set(ticket, t);
+    const t: Ticket = { certTxId, phone, caPageUrl: `${this.#caPagesUrl}/identity/${certTxId}` };
+    const expiresAt = now + this.#ttlMs;
+    await this.#flows.create('identity', ticket, { status: 'waiting', payload: t, expiresAt, now });
     this.#logger.info('identity check opened at the CA');
-    return { ticket, caPageUrl: t.caPageUrl, expiresAt: t.expiresAt };
+    return { ticket, caPageUrl: t.caPageUrl, expiresAt };
   }
 
   /** Where the check stands; asks the CA while waiting (and takes the identity, once, when confirmed). */
   async status(ticket: string | undefined): Promise<{ status: IdentityCheckStatus; caPageUrl?: string } | undefined> {
-    const t = ticket === undefined ? undefined : this.#tickets.get(ticket);
-    if (!t) return undefined;
-    if (t.status === 'waiting') {
-      if (this.#clock.nowMs() >= t.expiresAt) t.status = 'expired';
+    const r = await this.#read(ticket);
+    return r && { status: r.status, ...(r.status === 'waiting' ? { caPageUrl: r.ticket.caPageUrl } : {}) };
+  }
+
+  async #read(ticket: string | undefined): Promise<{ status: IdentityCheckStatus; ticket: Ticket } | undefined> {
+    if (typeof ticket !== 'string' || ticket.length > 100) return undefined;
+    const f = await this.#flows.get<Ticket>('identity', ticket);
+    if (!f) return undefined;
+    let status = f.status as IdentityCheckStatus;
+    let t = f.payload;
+    if (status === 'waiting') {
+      if (this.#clock.nowMs() >= f.expiresAt) status = 'expired';
       else {
         const r = await this.#ca.identityResult(t.certTxId);
         if (r.status === 'confirmed') {
-          t.identity = { ci: r.ci, name: r.name, birthDate: r.birthDate, phone: t.phone };
-          t.status = 'confirmed';
-        } else if (r.status !== 'pending') t.status = r.status;
+          t = { ...t, identity: { ci: r.ci, name: r.name, birthDate: r.birthDate, phone: t.phone } };
+          status = 'confirmed';
+        } else if (r.status !== 'pending') status = r.status;
+      }
+      if (status !== 'waiting') {
+        const written = await this.#flows.update('identity', ticket, f.version, { status, payload: t });
+        // Another process answered first: its answer stands.
+        if (!written) return this.#read(ticket);
       }
     }
-    return { status: t.status, ...(t.status === 'waiting' ? { caPageUrl: t.caPageUrl } : {}) };
+    return { status, ticket: t };
   }
 
   /** The confirmed identity, for sign-up; the ticket is used up only when `consume` is called. */
   async confirmed(ticket: string | undefined): Promise<ConfirmedIdentity | undefined> {
-    const s = await this.status(ticket);
-    return s?.status === 'confirmed' ? this.#tickets.get(ticket as string)?.identity : undefined;
+    const r = await this.#read(ticket);
+    return r?.status === 'confirmed' ? r.ticket.identity : undefined;
   }
 
-  consume(ticket: string): void {
-    this.#tickets.delete(ticket);
-  }
-
-  #sweep(now: number): void {
-    for (const [id, t] of this.#tickets) if (now >= t.expiresAt + this.#ttlMs) this.#tickets.delete(id);
+  /** Used up (after the sign-up it served): gone from the database. */
+  async consume(ticket: string): Promise<void> {
+    await this.#flows.take('identity', ticket);
   }
 }

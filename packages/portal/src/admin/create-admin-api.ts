@@ -7,6 +7,7 @@ import {
   RegistryNotFoundError,
 } from '../registry/registry-input-error.ts';
 import type { RegistryAdmin } from '../registry/registry-admin.ts';
+import type { AdminAccounts } from '../admins/admin-accounts.ts';
 import type { ResendOutcome, ResendRequest } from '../statistics/ask-resend.ts';
 import type { RegistryRepository } from '../store/registry-repository.ts';
 import type { StatisticsKind, StatisticsRepository } from '../store/statistics-repository.ts';
@@ -34,6 +35,9 @@ export interface AdminApiOptions {
   /** Called after every registry change (the portal service uses it to refresh what it serves). */
   readonly onChange?: () => void;
   readonly serviceName?: string;
+  /** The pages' administrator accounts (GET/POST /admin/admins, DELETE /admin/admins/:login); 404 without. */
+  readonly accounts?: AdminAccounts;
+  readonly nowMs?: () => number;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -174,6 +178,35 @@ export function createAdminApi(opts: AdminApiOptions): Service {
       return { credentials: credentialJson(credential) };
     }),
   );
+
+  // The pages' administrators: made here with the token (the first one, and by scripts); passwords never shown.
+  const accounts = opts.accounts;
+  if (accounts) {
+    api.get('/admin/admins', async () => ({
+      admin_list: (await accounts.list()).map((a) => ({
+        login: a.login,
+        created_at: new Date(a.createdMs).toISOString(),
+        ...(a.lastLoginMs !== null ? { last_login_at: new Date(a.lastLoginMs).toISOString() } : {}),
+        ...(a.lockedUntilMs !== null ? { locked_until: new Date(a.lockedUntilMs).toISOString() } : {}),
+      })),
+    }));
+    api.post(
+      '/admin/admins',
+      handle(async (request, reply) => {
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const a = await accounts.add(body.login, body.password, (opts.nowMs ?? Date.now)());
+        request.log.info({ admin: a.login }, 'administrator account created');
+        return reply.code(201).send({ login: a.login, created_at: new Date(a.createdMs).toISOString() });
+      }),
+    );
+    api.delete<{ Params: { login: string } }>('/admin/admins/:login', async (request, reply) => {
+      if (!(await accounts.remove(request.params.login))) {
+        return reply.code(404).send({ error: 'not_found', field: 'login', message: 'login: no such administrator' });
+      }
+      request.log.info({ admin: request.params.login }, 'administrator account removed');
+      return { removed: true };
+    });
+  }
 
   api.get('/admin/status', async () => ({
     status_list: (await opts.statuses.all()).map((s) => ({

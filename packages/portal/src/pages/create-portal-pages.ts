@@ -1,4 +1,5 @@
 import { createService, type Logger, type Service } from '@hannun/infra';
+import type { AdminAccounts } from '../admins/admin-accounts.ts';
 import type { RegistryAdmin } from '../registry/registry-admin.ts';
 import type { ResendOutcome, ResendRequest } from '../statistics/ask-resend.ts';
 import type { RegistryClock, RegistryRepository } from '../store/registry-repository.ts';
@@ -24,8 +25,10 @@ export interface PortalPagesOptions {
   readonly registry: RegistryRepository;
   readonly statuses: StatusRepository;
   readonly statistics: StatisticsRepository;
-  /** What the login form asks for. */
+  /** What the login form asks for (scripts, first set-up). */
   readonly adminToken: string;
+  /** Administrator accounts: login by name and password (argon2id, lockout). */
+  readonly accounts?: AdminAccounts;
   /** 지원-104 (the statistics page's resend form); no form without it. */
   readonly resend?: (request: ResendRequest) => Promise<ResendOutcome>;
   readonly clock: RegistryClock;
@@ -40,7 +43,8 @@ export interface PortalPagesOptions {
 
 /**
  * The portal's web pages for people (administrators): server-rendered HTML, Korean first (English with
- * `?lang=en`), no scripts and no external assets (CSP), behind a login with the admin token (an HttpOnly,
+ * `?lang=en`), no scripts and no external assets (CSP), behind a login by password (administrator accounts) or
+ * the admin token (an HttpOnly,
  * SameSite=Strict session cookie; a CSRF token in every form). The registry (list, onboard, edit, remove), the
  * change log, and the statistics with charts rendered on the server as SVG (ECharts). Plain HTTP: serve it on
  * loopback or behind TLS.
@@ -54,6 +58,7 @@ export function createPortalPages(opts: PortalPagesOptions): Service {
     sessions: opts.sessions ?? createAdminSessions(),
     throttle: opts.throttle ?? createLoginThrottle(),
     adminToken: opts.adminToken,
+    ...(opts.accounts ? { accounts: opts.accounts } : {}),
     resend: opts.resend,
     clock: opts.clock,
     logger: opts.logger,

@@ -24,6 +24,18 @@ export const TEXT = {
     'Log in with the admin token. It is kept in portal/admin.token in the data directory; hannun up writes it into demo.json.',
   ),
   tokenLabel: t('관리자 토큰', 'Admin token'),
+  passwordIntro: t(
+    '관리자 계정의 로그인 이름과 비밀번호로 로그인합니다. 계정은 관리 API(POST /admin/admins, 관리자 토큰)로 만듭니다.',
+    'Log in with your administrator account. Accounts are made through the admin API (POST /admin/admins, with the admin token).',
+  ),
+  loginNameLabel: t('로그인 이름', 'Login name'),
+  passwordLabel: t('비밀번호', 'Password'),
+  tokenInstead: t('또는 관리자 토큰으로 (스크립트·첫 설정용)', 'Or with the admin token (scripts, first set-up)'),
+  wrongPassword: t('로그인 이름 또는 비밀번호가 맞지 않습니다.', 'The login name or the password is wrong.'),
+  accountLocked: t(
+    '로그인 실패가 5번 이어져 계정이 잠겼습니다. 15분 뒤 다시 시도하세요.',
+    'Five failed logins in a row locked the account. Try again in 15 minutes.',
+  ),
   loginButton: t('로그인', 'Log in'),
   wrongToken: t('관리자 토큰이 맞지 않습니다.', 'That is not the admin token.'),
   tooManyTries: t(

@@ -1,4 +1,5 @@
 import type { FastifyRequest, Logger } from '@hannun/infra';
+import type { AdminAccounts } from '../admins/admin-accounts.ts';
 import type { RegistryAdmin } from '../registry/registry-admin.ts';
 import type { ResendOutcome, ResendRequest } from '../statistics/ask-resend.ts';
 import type { RegistryClock, RegistryRepository } from '../store/registry-repository.ts';
@@ -15,8 +16,10 @@ export interface PagesContext {
   readonly statistics: StatisticsRepository;
   readonly sessions: AdminSessions;
   readonly throttle: LoginThrottle;
-  /** The admin token: what the login form asks for. */
+  /** The admin token: what the login form asks for (scripts, first set-up). */
   readonly adminToken: string;
+  /** Administrator accounts (login name + password); without them, the token only. */
+  readonly accounts?: AdminAccounts;
   /** 지원-104: ask an organisation to send a week's statistics again (absent: no resend form). */
   readonly resend: ((request: ResendRequest) => Promise<ResendOutcome>) | undefined;
   readonly clock: RegistryClock;

@@ -73,4 +73,15 @@ export interface PortalDatabase {
     /** Since when the availability has been what it is. */
     since_ms: number;
   };
+  /** Administrators of the pages: login by password (the admin token stays for scripts). */
+  portal_admin: {
+    login: string;
+    /** argon2id (PHC string). */
+    password_hash: string;
+    /** Failures in a row since the last success (compare-and-set). */
+    failures: number;
+    locked_until_ms: number | null;
+    created_ms: number;
+    last_login_ms: number | null;
+  };
 }

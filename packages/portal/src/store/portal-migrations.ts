@@ -67,6 +67,19 @@ export const PORTAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  '0003_portal_admins': {
+    async up(db, ddl) {
+      await db.schema
+        .createTable('portal_admin')
+        .addColumn('login', ddl.text, (c) => c.primaryKey())
+        .addColumn('password_hash', ddl.text, (c) => c.notNull())
+        .addColumn('failures', ddl.int64, (c) => c.notNull())
+        .addColumn('locked_until_ms', ddl.epochMs)
+        .addColumn('created_ms', ddl.epochMs, (c) => c.notNull())
+        .addColumn('last_login_ms', ddl.epochMs)
+        .execute();
+    },
+  },
 };
 
 /** Bring the portal's tables up to date; returns the migrations applied now. */

@@ -16,14 +16,7 @@ import {
   type ProviderEngine,
 } from '@hannun/provider';
 import { createRegistry, hashClientSecret, type RegisteredOrg, type Registry } from '@hannun/registry';
-import {
-  INDUSTRY_SCOPES,
-  type InformationScope,
-  type Industry,
-  listScope,
-  type WireJson,
-  type WireObject,
-} from '@hannun/spec';
+import { INDUSTRY_SCOPES, type InformationScope, type Industry, listScope, type WireObject } from '@hannun/spec';
 import type { Store } from '@hannun/store';
 import { Temporal } from 'temporal-polyfill';
 import type { ConsentFlags } from '../../consent/consent-draft.ts';

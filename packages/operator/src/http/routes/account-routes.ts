@@ -89,7 +89,7 @@ export function registerAccountRoutes(app: FastifyInstance, rt: OperatorRuntime,
     const loginName = str(body, 'loginName', { max: 100 });
     const password = str(body, 'password', { max: 1000 });
     const { personId } = await domain.people.signUp({ ...identity, loginName, password });
-    rt.signUp.consume(ticket);
+    await rt.signUp.consume(ticket);
     // Signed up is logged in (sign-up counts as a login): a new session, ending any the browser had.
     const session = await domain.people.sessions.create(
       domain.store.db,

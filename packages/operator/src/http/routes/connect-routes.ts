@@ -33,7 +33,7 @@ export function registerConnectRoutes(app: FastifyInstance, rt: OperatorRuntime,
   });
 
   app.get<{ Params: { id: string } }>('/api/connect/integrated/:id', guard, async (request) => {
-    const flow = rt.integrated.view(sessionOf(request).personId, request.params.id);
+    const flow = await rt.integrated.view(sessionOf(request).personId, request.params.id);
     if (!flow)
       throw new OperatorError('OP_NOT_FOUND', 'no such connection of this person', '연결 요청이 없습니다', 'id');
     return flow;

@@ -1,16 +1,15 @@
 import type { FastifyInstance } from '@hannun/infra';
 import { maskAssetNumber } from '@hannun/spec';
-import type { AssetRef, ModelRow } from '../../model/collected-data.ts';
+import type { AssetRef } from '../../model/collected-data.ts';
+import { MOVEMENT_TABLES } from '../../model/movement-tables.ts';
+import { TransactionPages } from '../../model/transaction-pages.ts';
 import type { OperatorRuntime } from '../../service/operator-runtime.ts';
-import { invalid, OperatorError } from '../../shared/operator-error.ts';
+import { invalid } from '../../shared/operator-error.ts';
 import { requireSession, sessionOf } from '../session-guard.ts';
-import { MOVEMENT_TABLES } from './transaction-tables.ts';
 
 /** The page size of /api/transactions: default and most. */
 const PAGE = 50;
 const MAX_PAGE = 200;
-/** How deep offset paging goes (a keyset read in model/ will lift it for 100,000 rows, issue #8). */
-const MAX_OFFSET = 10_000;
 
 const NUMBER_FIELDS = ['account_num', 'card_num', 'insu_num', 'phone_num', 'bond_num', 'fob_name'];
 
@@ -33,35 +32,18 @@ function assetView(rt: OperatorRuntime, a: AssetRef) {
   };
 }
 
-/** A row's time as 14 digits (dtime; a date or month padded), so rows of different tables sort together. */
-function timeKey(row: ModelRow, column: string): string {
-  const v = row.values[column];
-  return (typeof v === 'string' ? v : '').padEnd(14, '0');
+function queryString(q: Record<string, unknown>, name: string): string | undefined {
+  const v = q[name];
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string') throw invalid(name, 'must be given once', '한 번만 지정하세요');
+  return v;
 }
 
-interface Cursor {
-  readonly offset: number;
-}
-
-function readCursor(raw: unknown): Cursor {
-  if (raw === undefined || raw === '') return { offset: 0 };
-  if (typeof raw !== 'string' || raw.length > 100)
-    throw invalid('cursor', 'is not a cursor of this API', '잘못된 커서입니다');
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof c.o === 'number' && Number.isSafeInteger(c.o) && c.o >= 0 && c.o <= MAX_OFFSET) return { offset: c.o };
-  } catch {
-    // fall through
-  }
-  throw invalid('cursor', 'is not a cursor of this API', '잘못된 커서입니다');
-}
-
-const writeCursor = (c: Cursor) => Buffer.from(JSON.stringify({ o: c.offset })).toString('base64url');
-
-/** The first dashboard's data: the person's assets, and one asset's movements, newest first, paged. */
+/** The dashboard's data: the person's assets, and their movements (one asset's or all), newest first, by keyset. */
 export function registerDataRoutes(app: FastifyInstance, rt: OperatorRuntime): void {
   const { domain } = rt;
   const guard = { preHandler: requireSession(rt) };
+  const pages = new TransactionPages({ store: domain.store, crypto: domain.crypto });
 
   app.get('/api/assets', guard, async (request) => {
     const { personId } = sessionOf(request);
@@ -69,39 +51,55 @@ export function registerDataRoutes(app: FastifyInstance, rt: OperatorRuntime): v
     return { assets: assets.map((a) => assetView(rt, a)) };
   });
 
+  /**
+   * A person's movements newest first, by keyset (model/transaction-pages.ts): one asset (`assetId`) or every
+   * asset, narrowed by `orgCode`, `from`/`to` (YYYYMMDD), `direction` (in/out) and `q` (text).
+   */
   app.get('/api/transactions', guard, async (request) => {
     const { personId } = sessionOf(request);
     const q = request.query as Record<string, unknown>;
-    if (typeof q.assetId !== 'string' || q.assetId === '') throw invalid('assetId', 'is required', '자산을 선택하세요');
-    const limit = q.limit === undefined ? PAGE : Number(q.limit);
+    const limitRaw = queryString(q, 'limit');
+    const limit = limitRaw === undefined ? PAGE : /^\d{1,4}$/.test(limitRaw) ? Number(limitRaw) : Number.NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
       throw invalid('limit', `must be 1–${MAX_PAGE}`, `1~${MAX_PAGE} 사이여야 합니다`);
     }
-    const { offset } = readCursor(q.cursor);
-    const asset = (await domain.data.assets(personId, { includeDelisted: true })).find((a) => a.id === q.assetId);
-    if (!asset)
-      throw new OperatorError('OP_NOT_FOUND', 'no such asset of this person', '해당 자산이 없습니다', 'assetId');
-    const tables = MOVEMENT_TABLES.get(asset.listApi) ?? [];
-    const rows: { row: ModelRow; table: string; time: string }[] = [];
-    for (const t of tables) {
-      for (const row of await domain.data.rows(personId, t.name, { assetId: asset.id, limit: offset + limit + 1 })) {
-        rows.push({ row, table: t.name, time: timeKey(row, t.time!) });
-      }
-    }
-    rows.sort((a, b) => (a.time === b.time ? a.row.id.localeCompare(b.row.id) : a.time < b.time ? 1 : -1));
-    const page = rows.slice(offset, offset + limit);
-    const more = rows.length > offset + limit && offset + limit <= MAX_OFFSET;
+    const assetId = queryString(q, 'assetId');
+    const direction = queryString(q, 'direction');
+    const text = queryString(q, 'q');
+    const page = await pages.page(personId, {
+      limit,
+      ...(assetId !== undefined ? { assetId } : {}),
+      ...optional('orgCode', queryString(q, 'orgCode')),
+      ...optional('from', queryString(q, 'from')),
+      ...optional('to', queryString(q, 'to')),
+      ...(direction !== undefined ? { direction: direction as 'in' | 'out' } : {}),
+      ...(text !== undefined ? { text } : {}),
+      ...optional('cursor', queryString(q, 'cursor')),
+    });
+    const asset =
+      assetId === undefined
+        ? undefined
+        : (await domain.data.assets(personId, { includeDelisted: true })).find((a) => a.id === assetId);
     return {
-      asset: assetView(rt, asset),
-      transactions: page.map(({ row, table, time }) => ({
-        id: row.id,
-        kind: table,
-        apiId: row.apiId,
-        time,
-        values: row.values,
-        collectedAt: row.collectedAt,
+      ...(asset ? { asset: assetView(rt, asset) } : {}),
+      transactions: page.items.map((m) => ({
+        id: m.id,
+        kind: m.table,
+        apiId: m.apiId,
+        orgCode: m.orgCode,
+        institution: rt.providers.name(m.orgCode),
+        assetId: m.assetId,
+        time: m.time,
+        direction: m.direction,
+        values: m.values,
+        collectedAt: m.collectedAt,
       })),
-      nextCursor: more ? writeCursor({ offset: offset + limit }) : null,
+      nextCursor: page.nextCursor,
+      scanLimited: page.scanLimited,
     };
   });
+}
+
+function optional<K extends string>(key: K, v: string | undefined): { [P in K]?: string } {
+  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: string };
 }

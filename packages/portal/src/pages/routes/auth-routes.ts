@@ -17,15 +17,16 @@ export function safeNext(next: unknown): string {
 const LOGIN_COOKIE_SECONDS = 30 * 60;
 
 /** Show the login form, bound to a fresh login cookie (its CSRF token is derived from it). */
-function showLogin(
+async function showLogin(
   ctx: PagesContext,
   reply: FastifyReply,
   status: number,
   state: Omit<LoginPageState, 'csrf'>,
-): FastifyReply {
+): Promise<FastifyReply> {
   const loginId = newLoginId();
   reply.header('set-cookie', cookie(LOGIN_COOKIE, loginId, LOGIN_COOKIE_SECONDS));
-  return sendPage(reply, status, loginPage({ ...state, csrf: ctx.sessions.loginCsrf(loginId) }));
+  const passwords = ctx.accounts === undefined ? false : await ctx.accounts.any();
+  return sendPage(reply, status, loginPage({ ...state, passwords, csrf: ctx.sessions.loginCsrf(loginId) }));
 }
 
 /**
@@ -69,7 +70,11 @@ export function adminGuard(ctx: PagesContext) {
   };
 }
 
-/** GET/POST /login, POST /logout; GET / goes to /admin. */
+/**
+ * GET/POST /login, POST /logout; GET / goes to /admin. Login by an administrator account (name and password,
+ * argon2id, locked 15 minutes after 5 failures in a row: 423) or the admin token; 5 failures from one address in
+ * 5 minutes (either way) throttle it (429). Every login makes a new session (id rotated, fresh CSRF token).
+ */
 export function registerAuthRoutes(app: FastifyInstance, ctx: PagesContext): void {
   app.get('/', async (request, reply) =>
     reply
@@ -106,7 +111,25 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PagesContext): voi
       request.log.warn({ page: 'login' }, 'login refused: too many failures from this address');
       return showLogin(ctx, reply, 429, { lang, next, error: 'throttled' });
     }
-    if (!sameSecret(form.token, ctx.adminToken)) {
+    // A login name and password (an administrator account), or the admin token (scripts, first set-up).
+    let who: string;
+    if (form.token === undefined || form.token === '') {
+      const result = ctx.accounts
+        ? await ctx.accounts.login(form.login, form.password, now)
+        : ({ ok: false, reason: 'invalid' } as const);
+      if (!result.ok) {
+        ctx.throttle.failed(request.ip, now);
+        request.log.warn({ page: 'login', reason: result.reason }, 'administrator login refused');
+        return showLogin(ctx, reply, result.reason === 'locked' ? 423 : 401, {
+          lang,
+          next,
+          error: result.reason === 'locked' ? 'locked' : 'wrong-password',
+        });
+      }
+      who = result.login;
+    } else if (sameSecret(form.token, ctx.adminToken)) {
+      who = 'admin-token';
+    } else {
       ctx.throttle.failed(request.ip, now);
       request.log.warn({ page: 'login' }, 'wrong admin token');
       return showLogin(ctx, reply, 401, { lang, next, error: 'wrong-token' });
@@ -114,7 +137,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PagesContext): voi
     ctx.throttle.succeeded(request.ip);
     const { id, session } = ctx.sessions.create(now);
     attachSession(request, session);
-    request.log.info({ page: 'login' }, 'administrator logged in');
+    request.log.info({ page: 'login', admin: who }, 'administrator logged in');
     return reply
       .code(303)
       .header('set-cookie', [

@@ -1,0 +1,215 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/api.ts';
+import { ErrorNote } from '../components/error-note.tsx';
+import { PageTitle } from '../components/page-title.tsx';
+import { useLoad } from '../components/use-load.ts';
+import { formatWon, formatYmd } from '../format.ts';
+import { type AnTx, useAnalysisTransactions } from '../transactions/use-analysis-transactions.ts';
+
+interface CategoryInfo {
+  readonly key: string;
+  readonly ko: string;
+  readonly en: string;
+  readonly kind: string;
+}
+
+const ROW_HEIGHT = 60;
+
+/**
+ * Transactions: every one of them newest first in a virtualised list (only the rows in view are in the page, so
+ * 100,000 scroll as fast as 100), search, kind and category filters, re-categorise a row and make it a rule.
+ */
+export default function TransactionsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ko';
+  const categories = useLoad(() => api<{ categories: CategoryInfo[] }>('/api/analysis/categories'));
+  const [category, setCategory] = useState('');
+  const [query, setQuery] = useState('');
+  const [direction, setDirection] = useState<'all' | 'in' | 'out'>('all');
+  const [editing, setEditing] = useState<AnTx>();
+  const [message, setMessage] = useState<string>();
+  const list = useAnalysisTransactions(category);
+  const names = useMemo(
+    () => new Map((categories.data?.categories ?? []).map((c) => [c.key, c[lang]])),
+    [categories.data, lang],
+  );
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return list.rows.filter(
+      (r) =>
+        (q === '' || (r.merchant ?? '').toLowerCase().includes(q)) &&
+        (direction === 'all' || (direction === 'in' ? r.amount > 0 : r.amount < 0)),
+    );
+  }, [list.rows, query, direction]);
+
+  const scroller = useRef<HTMLElement>(null);
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtual.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  const { more, done, loading } = list;
+  useEffect(() => {
+    if (!done && !loading && lastIndex >= shown.length - 40) void more();
+  }, [lastIndex, shown.length, done, loading, more]);
+
+  return (
+    <section>
+      <PageTitle>{t('tx.title')}</PageTitle>
+      <ErrorNote error={list.error ?? categories.error} />
+      {message ? (
+        <p className="note ok" role="status">
+          {message}
+        </p>
+      ) : null}
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('tx.search')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <label>
+          {t('tx.category')}
+          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">{t('tx.all')}</option>
+            {(categories.data?.categories ?? []).map((c) => (
+              <option key={c.key} value={c.key}>
+                {c[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('tx.direction')}
+          <select value={direction} onChange={(e) => setDirection(e.target.value as 'all' | 'in' | 'out')}>
+            <option value="all">{t('tx.all')}</option>
+            <option value="in">{t('tx.in')}</option>
+            <option value="out">{t('tx.out')}</option>
+          </select>
+        </label>
+      </form>
+      <p aria-live="polite" className="muted">
+        {t('tx.count', { count: shown.length })}
+        {loading ? ` · ${t('tx.loadMore')}` : ''}
+      </p>
+      {editing ? (
+        <Recategorise
+          tx={editing}
+          categories={categories.data?.categories ?? []}
+          lang={lang}
+          onDone={(category, rule) => {
+            list.patch(editing.id, { category, locked: true, source: 'person' });
+            setMessage(rule ? t('tx.ruleMade') : t('tx.saved'));
+            setEditing(undefined);
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      ) : null}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling list must be reachable by keyboard (axe: scrollable-region-focusable) */}
+      <section className="tx-list" ref={scroller} aria-label={t('tx.title')} tabIndex={0}>
+        <ul style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const r = shown[v.index]!;
+            return (
+              <li
+                key={r.id}
+                className="tx-row"
+                data-id={r.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${v.start}px)`,
+                }}
+              >
+                <span className="tx-date">{formatYmd(r.date)}</span>
+                <span className="tx-text">
+                  <span className="tx-merchant">{r.merchant ?? '—'}</span>
+                  <button
+                    type="button"
+                    className="chip"
+                    onClick={() => setEditing(r)}
+                    aria-label={`${t('tx.recategorise')}: ${r.merchant ?? ''} ${names.get(r.category) ?? r.category}`}
+                  >
+                    {names.get(r.category) ?? r.category}
+                  </button>
+                </span>
+                <span className={`tx-amount ${r.amount < 0 ? 'out' : 'in'}`}>{formatWon(r.amount, lang)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      {shown.length === 0 && !loading ? <p>{t('tx.empty')}</p> : null}
+    </section>
+  );
+}
+
+function Recategorise(props: {
+  readonly tx: AnTx;
+  readonly categories: readonly CategoryInfo[];
+  readonly lang: 'ko' | 'en';
+  readonly onDone: (category: string, rule: boolean) => void;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>();
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const category = String(f.get('category'));
+    const rule = f.get('rule') === 'on';
+    setError(undefined);
+    try {
+      await api(`/api/analysis/transactions/${encodeURIComponent(props.tx.id)}/category`, { body: { category } });
+      if (rule && props.tx.merchant) {
+        await api('/api/analysis/rules', { body: { pattern: props.tx.merchant, match: 'contains', category } });
+      }
+      props.onDone(category, rule);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="card recategorise" onSubmit={(e) => void submit(e)}>
+      <h2>{t('tx.recategorise')}</h2>
+      <p>
+        {formatYmd(props.tx.date)} · {props.tx.merchant ?? '—'} · {formatWon(props.tx.amount, props.lang)}
+      </p>
+      <label>
+        {t('tx.category')}
+        <select name="category" defaultValue={props.tx.category}>
+          {props.categories
+            .filter((c) => c.key !== 'uncategorised')
+            .map((c) => (
+              <option key={c.key} value={c.key}>
+                {c[props.lang]}
+              </option>
+            ))}
+        </select>
+      </label>
+      {props.tx.merchant ? (
+        <label className="check">
+          <input type="checkbox" name="rule" />
+          {t('tx.makeRule')}
+        </label>
+      ) : null}
+      <ErrorNote error={error} />
+      <div className="buttons">
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
