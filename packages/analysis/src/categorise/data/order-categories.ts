@@ -1,0 +1,43 @@
+/**
+ * 간편결제 order categories (전금-103 trans_category, consent-gated) → Hannun categories. The standard does
+ * not publish a code list for trans_category (PROVISIONAL): these are the labels Korean 간편결제 services
+ * show, and those the demo provider sends.
+ */
+export const ORDER_CATEGORIES: Readonly<Record<string, string>> = {
+  쇼핑: 'online',
+  온라인쇼핑: 'online',
+  배달: 'delivery',
+  배달음식: 'delivery',
+  패션: 'fashion',
+  의류: 'fashion',
+  도서: 'books',
+  '공연·티켓': 'culture',
+  공연: 'culture',
+  티켓: 'culture',
+  영화: 'culture',
+  디지털콘텐츠: 'digital',
+  콘텐츠: 'digital',
+  게임: 'digital',
+  여행: 'travel',
+  숙박: 'travel',
+  교통: 'transport',
+  모빌리티: 'transport',
+  교육: 'education',
+  리빙: 'living',
+  생활: 'living',
+  '가전·디지털': 'electronics',
+  가전: 'electronics',
+  반려동물: 'pet',
+  생활서비스: 'service',
+  뷰티: 'beauty',
+  식품: 'grocery',
+  장보기: 'mart',
+  외식: 'restaurant',
+  카페: 'cafe',
+  레저: 'leisure',
+  의료: 'medical',
+  통신: 'telecom',
+  보험: 'insurance',
+  공과금: 'utilities',
+  기부: 'donation',
+};
