@@ -19,6 +19,8 @@ const JWS = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g;
  * a card number if Luhn says so.
  */
 const CARD = /(?<![A-Za-z0-9])(?:[0-9]{4}[- ]?){3}[0-9]{3,4}(?![A-Za-z0-9])/g;
+/** A UUID, removed before the card pattern looks (its first groups may be all digits). */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** A CI (연계정보): 88 characters of Base64 ending in `==`. */
 const CI = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==/g;
 
@@ -66,7 +68,8 @@ export function scanText(
   for (const n of needles) if (text.includes(n.value)) found(n.kind, 'known value', n.value);
   if (patterns.token) for (const m of text.matchAll(JWS)) found('token', 'pattern', m[0]);
   if (patterns.card) {
-    for (const m of text.matchAll(CARD)) {
+    // A UUID (request ids) can open with 20 decimal digits in card-like groups: "49871234-5678-9012-…".
+    for (const m of text.replace(UUID, ' ').matchAll(CARD)) {
       const digits = m[0].replace(/[- ]/g, '');
       if (passesLuhn(digits) && !/^(\d)\1+$/.test(digits)) found('card-number', 'pattern', m[0]);
     }
