@@ -161,10 +161,6 @@ export {
   type OperatorStatisticsSenderOptions,
 } from './support/statistics/statistics-sender.ts';
 export {
-  createOperatorStatisticsClient,
-  type OperatorStatisticsClient,
-} from './support/statistics/portal-statistics-client.ts';
-export {
   encodeOperatorWeek,
   operatorDueInquiryDate,
   operatorWeek,

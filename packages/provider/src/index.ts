@@ -103,10 +103,6 @@ export {
 export { openSqlCallStatsStore, sqlCallStatsStoreOn } from './support/statistics/sql-call-stats-store.ts';
 export { type ConsentCounters, consentCounters } from './support/statistics/consent-counters.ts';
 export {
-  createPortalStatisticsClient,
-  type PortalStatisticsClient,
-} from './support/statistics/portal-statistics-client.ts';
-export {
   createStatisticsSender,
   type SendReport,
   type StatisticsSender,

@@ -7,3 +7,4 @@ export * from './sync/portal-records.ts';
 export * from './sync/support-client.ts';
 export * from './sync/sync-registry.ts';
 export * from './credential-overlay.ts';
+export * from './sync/portal-statistics-client.ts';

@@ -1,11 +1,6 @@
-import {
-  createOperatorStatisticsClient,
-  createOperatorStatisticsSender,
-  type OperatorDatabase,
-  type OperatorStatisticsSender,
-} from '@hannun/operator';
+import { createOperatorStatisticsSender, type OperatorDatabase, type OperatorStatisticsSender } from '@hannun/operator';
 import { clientAgent } from '@hannun/pki';
-import type { Registry } from '@hannun/registry';
+import { createPortalStatisticsClient, type Registry } from '@hannun/registry';
 import type { Store } from '@hannun/store';
 import { HANNUN_OPERATOR } from '../ecosystem/demo-organisations.ts';
 import type { ServiceContext } from '../ecosystem/service-definition.ts';
@@ -46,13 +41,16 @@ export function operatorStatistics(
     store: opts.store,
     clientIds: opts.clientIds,
     registry: opts.registry,
-    client: createOperatorStatisticsClient({
-      portalUrl: portal.url,
-      ...(dispatcher ? { dispatcher } : {}),
-      credentials,
-      orgCode: HANNUN_OPERATOR.orgCode,
-      tranIdKind: 'M',
-    }),
+    client: createPortalStatisticsClient(
+      {
+        portalUrl: portal.url,
+        ...(dispatcher ? { dispatcher } : {}),
+        credentials,
+        orgCode: HANNUN_OPERATOR.orgCode,
+        tranIdKind: 'M',
+      },
+      '지원-004',
+    ),
     logger: ctx.logger,
   });
   let started: Promise<unknown> | undefined;

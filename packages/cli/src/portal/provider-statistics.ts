@@ -3,13 +3,13 @@ import {
   type CallTally,
   type ConsentRecord,
   createCallTally,
-  createPortalStatisticsClient,
   createStatisticsSender,
   type Institution,
   openSqlCallStatsStore,
   type ProviderClock,
   type StatisticsSender,
 } from '@hannun/provider';
+import { createPortalStatisticsClient } from '@hannun/registry';
 import { storeUrlFor } from '@hannun/store';
 import { PROVIDER_HOST } from '../ecosystem/demo-organisations.ts';
 import type { ServiceContext } from '../ecosystem/service-definition.ts';
@@ -57,13 +57,16 @@ export async function providerStatistics(
     tally,
     store,
     consents: opts.consents,
-    client: createPortalStatisticsClient({
-      portalUrl: portal.url,
-      ...(dispatcher ? { dispatcher } : {}),
-      credentials,
-      orgCode: PROVIDER_HOST.orgCode,
-      tranIdKind: 'R',
-    }),
+    client: createPortalStatisticsClient(
+      {
+        portalUrl: portal.url,
+        ...(dispatcher ? { dispatcher } : {}),
+        credentials,
+        orgCode: PROVIDER_HOST.orgCode,
+        tranIdKind: 'R',
+      },
+      '지원-005',
+    ),
     senderOrgCode: PROVIDER_HOST.orgCode,
     clock: opts.clock,
     logger: ctx.logger,

@@ -11,13 +11,13 @@ import {
   statisticsWeek,
   type Yyyymmdd,
 } from './operator-week.ts';
-import type { OperatorStatisticsClient } from './portal-statistics-client.ts';
+import type { PortalStatisticsClient } from '@hannun/registry';
 
 export interface OperatorStatisticsSenderOptions {
   readonly store: Store<OperatorDatabase>;
   /** The operator's services (client_id) whose statistics are sent: one report per service, week and type. */
   readonly clientIds: readonly string[];
-  readonly client: OperatorStatisticsClient;
+  readonly client: PortalStatisticsClient;
   /** Providers as the portal knows them (a provider no longer registered is left out of the report). */
   readonly registry: Registry;
   readonly logger: Logger;

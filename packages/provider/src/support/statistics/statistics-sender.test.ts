@@ -6,7 +6,7 @@ import { kstToEpochMs } from '../../clock/kst.ts';
 import { createManualClock } from '../../clock/manual-clock.ts';
 import { createCallTally } from './call-tally.ts';
 import { createMemoryCallStatsStore } from './call-stats-store.ts';
-import type { PortalStatisticsClient } from './portal-statistics-client.ts';
+import type { PortalStatisticsClient } from '@hannun/registry';
 import { createStatisticsSender } from './statistics-sender.ts';
 import { dueInquiryDate, nextMondayAt, weekDays } from './statistics-week.ts';
 

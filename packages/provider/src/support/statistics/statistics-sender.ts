@@ -5,7 +5,7 @@ import type { ConsentRecord } from '../../consent/consent.ts';
 import type { CallTally } from './call-tally.ts';
 import type { CallStatsStore } from './call-stats-store.ts';
 import { consentCounters } from './consent-counters.ts';
-import type { PortalStatisticsClient } from './portal-statistics-client.ts';
+import type { PortalStatisticsClient } from '@hannun/registry';
 import { dueInquiryDate, kstDayStartMs, weekDays, type Yyyymmdd } from './statistics-week.ts';
 import { encodeWeeklyStatistics, weeklyStatistics } from './weekly-statistics.ts';
 

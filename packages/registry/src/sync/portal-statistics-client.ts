@@ -1,30 +1,30 @@
-import { type ManageToken, requestManageToken, type SupportCaller, SupportApiError } from '@hannun/registry';
 import { apiById, apiPath, generateTranId, type WireObject } from '@hannun/spec';
 import { fetch } from 'undici';
+import { type ManageToken, requestManageToken, type SupportCaller, SupportApiError } from './support-client.ts';
 
-const MYDATA_STATISTICS = apiById('지원-004');
-
-/** Sends an operator's weekly statistics to the portal (지원-004). */
-export interface OperatorStatisticsClient {
+/** Sends weekly statistics to the portal (지원-004 an operator's, 지원-005 a provider's), with a 지원-001 token it keeps and renews. */
+export interface PortalStatisticsClient {
   /** POST one week; resolves on 00000, throws SupportApiError with the portal's rsp_code otherwise. */
   send(body: WireObject): Promise<void>;
 }
 
 /**
- * The portal as the operator reaches it: its own certificate (mutual TLS, `caller.dispatcher`) and the credential
- * the portal issued it (지원-001), the token kept until shortly before it expires and fetched again after a 40101.
+ * The portal as the statistics sender reaches it: the sender's own certificate (mutual TLS) and credential
+ * (지원-001), the token kept until a minute before it expires and fetched again after a 40101.
  */
-export function createOperatorStatisticsClient(
+export function createPortalStatisticsClient(
   caller: SupportCaller,
+  apiId: '지원-004' | '지원-005',
   nowMs: () => number = Date.now,
-): OperatorStatisticsClient {
+): PortalStatisticsClient {
+  const api = apiById(apiId);
   let token: ManageToken | undefined;
   const freshToken = async (): Promise<string> => {
     if (!token || nowMs() >= token.renewAtMs) token = await requestManageToken(caller, nowMs());
     return token.accessToken;
   };
   const post = async (body: WireObject, bearer: string) => {
-    const res = await fetch(new URL(apiPath(MYDATA_STATISTICS, { version: 'v2' }), caller.portalUrl), {
+    const res = await fetch(new URL(apiPath(api, { version: 'v2' }), caller.portalUrl), {
       method: 'POST',
       ...(caller.dispatcher ? { dispatcher: caller.dispatcher } : {}),
       headers: {
@@ -44,11 +44,11 @@ export function createOperatorStatisticsClient(
     async send(body) {
       let answer = await post(body, await freshToken());
       if (answer.code === '40101') {
-        token = undefined;
+        token = undefined; // revoked, or the portal restarted with other keys: once more with a new token
         answer = await post(body, await freshToken());
       }
       if (answer.code !== '00000') {
-        throw new SupportApiError(MYDATA_STATISTICS.id, answer.status, answer.code, answer.message);
+        throw new SupportApiError(api.id, answer.status, answer.code, answer.message);
       }
     },
   };
