@@ -3,7 +3,7 @@ import type { RegisteredOrg } from '@hannun/registry';
 import {
   type ApiSpec,
   apiById,
-  decodeMessage,
+  type decodeMessage,
   encodeMessage,
   type OrgType,
   SIGN_REQUEST_BODY,
@@ -13,7 +13,6 @@ import {
   SIGN_VERIFICATION_BODY,
   SIGN_VERIFICATION_RESPONSE,
   type Shape,
-  WireError,
 } from '@hannun/spec';
 import type { CaContext } from '../service/ca-context.ts';
 import { type CaFailure, fail, isFailure } from '../service/ca-failure.ts';
@@ -24,19 +23,10 @@ import { readJsonBody } from './read-json-body.ts';
 import { openSignRequest } from './sign-request.ts';
 import { readSignResult } from './sign-result.ts';
 import { verifySignature } from './sign-verification.ts';
+import { decodeBody as decode } from './decode-body.ts';
 
 const OPERATORS: readonly OrgType[] = ['03'];
 const PROVIDERS: readonly OrgType[] = ['01', '02'];
-
-/** Decode a body with its catalogue shape: 40001 naming the field. */
-function decode<S extends Shape>(shape: S, body: Record<string, unknown>) {
-  try {
-    return decodeMessage(shape, body, { location: 'body' });
-  } catch (error) {
-    if (error instanceof WireError) return fail('40001', error.messageKo, error.message);
-    throw error;
-  }
-}
 
 /** One 통합인증-102…104 route: authorise, read and decode the body, run the step, answer. */
 function route<S extends Shape, R>(

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from '@hannun/infra';
 import type { RegisteredOrg } from '@hannun/registry';
-import { decodeMessage, encodeMessage, type OrgType, type Shape, WireError } from '@hannun/spec';
+import { type decodeMessage, encodeMessage, type OrgType, type Shape } from '@hannun/spec';
 import { sendFailure, sendOk } from '../api/answer.ts';
 import { authoriseCall, type TransportPolicy } from '../api/authorise-call.ts';
 import { readJsonBody } from '../api/read-json-body.ts';
@@ -8,7 +8,7 @@ import { messagePage } from '../pages/approval-page.ts';
 import { type PageLang, pageLang } from '../pages/page-lang.ts';
 import { formOf, sendHtml } from '../pages/register-page-routes.ts';
 import type { CaContext } from '../service/ca-context.ts';
-import { type CaFailure, fail, isFailure } from '../service/ca-failure.ts';
+import { type CaFailure, isFailure } from '../service/ca-failure.ts';
 import { identityPage } from './identity-page.ts';
 import { type IdentityOutcome, showIdentity, submitIdentity } from './identity-page-actions.ts';
 import { openIdentityRequest } from './identity-request.ts';
@@ -25,18 +25,10 @@ import {
 } from './identity-shapes.ts';
 import type { IdentityStore } from './identity-store.ts';
 import { IDENTITY_TEXT } from './identity-texts.ts';
+import { decodeBody as decode } from '../api/decode-body.ts';
 
 /** Who may ask for an identity check: operators (sign-up) and the portal (its consolidated consent view). */
 const IDENTITY_CALLERS: readonly OrgType[] = ['03', '07'];
-
-function decode<S extends Shape>(shape: S, body: Record<string, unknown>) {
-  try {
-    return decodeMessage(shape, body, { location: 'body' });
-  } catch (error) {
-    if (error instanceof WireError) return fail('40001', error.messageKo, error.message);
-    throw error;
-  }
-}
 
 /** One identity API route: the same checks as 통합인증-102…104 (certificate, address, tran id, CA token). */
 function apiRoute<S extends Shape, R>(
