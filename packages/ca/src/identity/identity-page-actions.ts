@@ -1,10 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import { kstDateTimeWording } from '../kst.ts';
 import { maskName } from '../people/mask-name.ts';
-import { pinMatches } from '../people/pin-hash.ts';
-import { AFTER_RIGHT_PIN, attemptsLeft, isLocked, type PinPolicy } from '../people/pin-lock.ts';
-import { countWrongPin } from '../pages/page-actions.ts';
 import type { PageLang } from '../pages/page-lang.ts';
+import { checkPin, pinLockView, sameToken } from '../pages/pin-entry.ts';
 import type { CaContext } from '../service/ca-context.ts';
 import { CERT_TX_ID_PATTERN } from '../signing/cert-tx-id.ts';
 import type { PersonRecord } from '../store/ca-repository.ts';
@@ -33,18 +30,6 @@ const message = (status: number, which: Message, returnUrl: string | null = null
   message: which,
   returnUrl,
 });
-
-const policy = (ctx: CaContext): PinPolicy => ({
-  maxAttempts: ctx.limits.maxPinAttempts,
-  lockMs: ctx.limits.pinLockSeconds * 1000,
-});
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 async function openCheck(
   ctx: CaContext,
@@ -79,8 +64,6 @@ function formState(
   lang: PageLang,
   error: IdentityPageState['error'],
 ): IdentityPageState {
-  const now = ctx.clock.nowMs();
-  const locked = isLocked(person.pin, now) && person.pin.lockedUntil !== null;
   return {
     lang,
     caName: ctx.caName,
@@ -90,15 +73,7 @@ function formState(
     requestTitle: tx.requestTitle,
     maskedName: maskName(person.name),
     expiresAt: { ko: kstDateTimeWording(tx.expiresAt, 'ko'), en: kstDateTimeWording(tx.expiresAt, 'en') },
-    attemptsLeft: attemptsLeft(person.pin, policy(ctx), now),
-    maxAttempts: ctx.limits.maxPinAttempts,
-    lockMinutes: Math.round(ctx.limits.pinLockSeconds / 60),
-    lockedUntil: locked
-      ? {
-          ko: kstDateTimeWording(person.pin.lockedUntil!, 'ko'),
-          en: kstDateTimeWording(person.pin.lockedUntil!, 'en'),
-        }
-      : null,
+    ...pinLockView(ctx, person),
     error,
   };
 }
@@ -141,21 +116,14 @@ export async function submitIdentity(
     return message(200, 'refused', tx.returnUrl);
   }
   if (form.action !== 'approve') return message(403, 'forbidden');
-  if (isLocked(person.pin, now)) return { kind: 'form', status: 423, state: formState(ctx, tx, person, lang, null) };
-  const pin = form.pin ?? '';
-  if (!(await pinMatches(person.pinHash, pin, ctx.secrets.pepper))) {
-    const after = await countWrongPin(ctx, person);
-    const locked = isLocked(after.pin, ctx.clock.nowMs());
-    ctx.logger.warn({ operator: tx.operatorOrgCode, locked }, 'wrong PIN at the identity check');
-    const error = /^[0-9]{6}$/.test(pin) ? 'wrong-pin' : 'bad-pin-format';
-    return { kind: 'form', status: locked ? 423 : 400, state: formState(ctx, tx, after, lang, locked ? null : error) };
-  }
-  const fresh = (await ctx.repository.personById(person.id)) ?? person;
-  if (isLocked(fresh.pin, ctx.clock.nowMs())) {
-    return { kind: 'form', status: 423, state: formState(ctx, tx, fresh, lang, null) };
-  }
-  if (fresh.pin.failedAttempts !== 0 || fresh.pin.lockedUntil !== null) {
-    await ctx.repository.updatePinState(fresh.id, fresh.pin, AFTER_RIGHT_PIN);
+  const pin = await checkPin(ctx, person, form.pin, { operator: tx.operatorOrgCode, page: 'identity' });
+  if (pin.kind !== 'right') {
+    const status = pin.kind === 'locked' || pin.error === null ? 423 : 400;
+    return {
+      kind: 'form',
+      status,
+      state: formState(ctx, tx, pin.person, lang, pin.kind === 'wrong' ? pin.error : null),
+    };
   }
   if (!(await identities.decide(tx.certTxId, 'approved', ctx.clock.nowMs()))) {
     const again = await openCheck(ctx, identities, certTxId, 409);
