@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { BENCHMARKS, benchmarks } from './bench/registry.ts';
 import { runBenchmarks } from './bench/run-benchmarks.ts';
 import { registerConformanceCommand } from './commands/conformance.ts';
+import { registerOperatorCheckCommand } from './commands/operator-check.ts';
 import { runOpenApi } from './commands/openapi.ts';
 import { runPkiRotate, runPkiStatus } from './commands/pki.ts';
 import { registerPortalCommands } from './commands/portal.ts';
@@ -137,6 +138,7 @@ export function createProgram(out: Output = process.stdout): Command {
       await runReport(out, login, opts);
     });
   registerConformanceCommand(program, out);
+  registerOperatorCheckCommand(program, out);
   registerWorkerCommand(program);
 
   program

@@ -30,3 +30,25 @@ export { type WrittenReports, writeReports } from './conformance/report/write-re
 export { type KnownSecrets, masked, type Needle, needlesOf, type SecretKind } from './security/known-secrets.ts';
 export { type Finding, passesLuhn, type ScanPatterns, scanLogLines, scanRows, scanText } from './security/scan-text.ts';
 export { scanDatabaseFiles, scanLogFiles } from './security/scan-files.ts';
+// Operator checks (issue #9 item 2): the recording provider, its recorder and the judge.
+export { type CallRecord, describeCall, type TokenIdentity } from './operator-checks/call-record.ts';
+export { createRecorder, type Recorder, type RecorderOptions } from './operator-checks/recorder.ts';
+export {
+  judgeOperator,
+  OPERATOR_RULES,
+  type OperatorVerdict,
+  type RuleResult,
+  verdictLine,
+} from './operator-checks/judge.ts';
+export type { Offence, OperatorRule, RuleVerdict } from './operator-checks/rules/rule.ts';
+export {
+  type ExaminedOperator,
+  type GrantOptions,
+  type IssuedPair,
+  type RecordingProvider,
+  type RecordingProviderOptions,
+  startRecordingProvider,
+} from './operator-checks/recording-provider.ts';
+export { type OperatorReport, operatorReport, type RunInfo } from './operator-checks/report/operator-report.ts';
+export { operatorHtml } from './operator-checks/report/operator-html.ts';
+export { writeOperatorReports } from './operator-checks/report/write-operator-reports.ts';

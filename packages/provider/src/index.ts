@@ -9,6 +9,7 @@ export {
 } from './server/create-provider-engine.ts';
 export type { ProviderEngineConfig, TestHooksConfig } from './server/engine-config.ts';
 export { tlsPeerSerial } from './server/tls-peer-serial.ts';
+export type { CallObserver, ObservedCall } from './server/observe-calls.ts';
 export {
   type CallerRegistry,
   type CallerRegistryOptions,

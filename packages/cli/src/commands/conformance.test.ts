@@ -61,12 +61,16 @@ describe('hannun conformance (the command)', () => {
       '--key',
       '--ca',
       '--operator-org-code',
+      '--client-id',
+      '--client-secret',
+      '--refresh-token',
       '--report-dir',
       '--json',
     ]) {
       expect(out.text()).toContain(option);
     }
     expect(out.text()).toContain('Exit code: 0 when every case passed, 1 when any failed, 2 when');
+    expect(out.text()).toContain('개별인증-004');
   });
 
   it("passes against Hannun's provider over mutual TLS with the token file, exit code 0", async () => {
@@ -99,11 +103,23 @@ describe('hannun conformance (the command)', () => {
         cert: files.cert,
         key: files.key,
         ca: files.ca,
+        clientId: target.tokens.client!.clientId,
+        clientSecret: target.tokens.client!.clientSecret,
+        refreshToken: target.tokens.refresh!,
         reportDir: join(dir, 'report-ok'),
       },
       out,
     );
     expect(out.text()).toContain('examining TCHANEUL01 (telecom)');
+    // The credential cases ran (none skipped) and the secrets stay out of the reports.
+    const report = JSON.parse(await readFile(join(dir, 'report-ok', 'conformance.json'), 'utf8')) as {
+      cases: { category: string; verdict: string }[];
+    };
+    const credential = report.cases.filter((c) => c.category === 'credentials');
+    expect(credential.map((c) => c.verdict)).toEqual(Array(7).fill('passed'));
+    const text = JSON.stringify(report);
+    expect(text).not.toContain(target.tokens.client!.clientSecret);
+    expect(text).not.toContain(target.tokens.refresh!);
     expect(lastLine(out.text())).toMatch(/^[1-9]\d* passed, 0 failed$/);
     expect(code).toBe(EXIT.passed);
     const html = await readFile(join(dir, 'report-ok', 'conformance.html'), 'utf8');
@@ -154,6 +170,8 @@ describe('hannun conformance (the command)', () => {
       [{ ...base, accessToken: 'opaque' }, /cannot tell the industry from the token: give --industry/],
       [{ ...base, accessToken: 't', industry: 'telecom' }, /--operator-org-code must be/],
       [{ ...base, tokenFile: join(dir, 'missing.json') }, /cannot read the token file .*ENOENT/],
+      [{ ...base, accessToken: 't', industry: 'telecom', clientId: 'id' }, /both --client-id and --client-secret/],
+      [{ ...base, accessToken: 't', industry: 'telecom', refreshToken: 'r' }, /--refresh-token needs --client-id/],
     ] as const;
     for (const [opts, message] of attempts) {
       const error = await runConformanceCommand(opts, capture()).catch((e: unknown) => e);

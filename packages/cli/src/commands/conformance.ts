@@ -24,6 +24,9 @@ export interface ConformanceCliOptions {
   readonly key?: string;
   readonly ca?: string;
   readonly operatorOrgCode?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly refreshToken?: string;
   readonly reportDir: string;
   readonly json?: boolean;
   readonly concurrency?: string;
@@ -71,6 +74,23 @@ async function tokensOf(opts: ConformanceCliOptions): Promise<TokenSet> {
   return { usual: opts.accessToken };
 }
 
+/** The client credentials and refresh token of the 개별인증-003/004 cases, when given (both or neither of id and secret). */
+function withCredentials(opts: ConformanceCliOptions, tokens: TokenSet): TokenSet {
+  if ((opts.clientId === undefined) !== (opts.clientSecret === undefined)) {
+    throw usage('the credential cases need both --client-id and --client-secret');
+  }
+  if (opts.refreshToken !== undefined && opts.clientId === undefined) {
+    throw usage('--refresh-token needs --client-id and --client-secret');
+  }
+  return {
+    ...tokens,
+    ...(opts.clientId !== undefined && opts.clientSecret !== undefined
+      ? { client: { clientId: opts.clientId, clientSecret: opts.clientSecret } }
+      : {}),
+    ...(opts.refreshToken !== undefined ? { refresh: opts.refreshToken } : {}),
+  };
+}
+
 /** The industry: as given, or the one whose `<industry>.list` scope the token carries. */
 function industryOf(opts: ConformanceCliOptions, tokens: TokenSet): Industry {
   if (opts.industry) {
@@ -107,7 +127,7 @@ export async function runConformanceCommand(opts: ConformanceCliOptions, out: Ou
   } catch {
     throw usage(`--base-url is not a URL: ${opts.baseUrl}`);
   }
-  const tokens = await tokensOf(opts);
+  const tokens = withCredentials(opts, await tokensOf(opts));
   const industry = industryOf(opts, tokens);
   const aud = peekClaims(tokens.usual)?.['aud'];
   const operatorOrgCode = opts.operatorOrgCode ?? (typeof aud === 'string' ? aud : undefined);
@@ -166,6 +186,12 @@ export function registerConformanceCommand(program: Command, out: Output): void 
     .option('--key <file>', 'its private key (PEM)')
     .option('--ca <file>', "the provider's root certificate (PEM), if not a public one")
     .option('--operator-org-code <code>', "your org_code, for x-api-tran-id (default: the token's aud)")
+    .option('--client-id <id>', "your service's client_id at the provider (개별인증-003/004 cases)")
+    .option('--client-secret <secret>', 'its client_secret')
+    .option(
+      '--refresh-token <token>',
+      'a refresh token the cases may use up: refreshed, revoked, replayed (not the pair of --access-token)',
+    )
     .option('--report-dir <dir>', 'where conformance.json and conformance.html go', 'conformance-report')
     .option('--concurrency <n>', 'requests in flight at once', '16')
     .option('--json', 'print the summary as JSON (the closing line still ends the output)')
@@ -180,11 +206,18 @@ export function registerConformanceCommand(program: Command, out: Output): void 
         'the provider can make (expired, revoked, consent past its end date, without a scope) run when the',
         'token file gives one, and are reported as skipped otherwise. Tokens never appear in the reports.',
         '',
+        'With --client-id, --client-secret and --refresh-token the authentication APIs run too, last and in order:',
+        '개별인증-003 (a good refresh; a wrong secret or an unknown client_id: invalid_client; a refresh token never',
+        'issued: invalid_grant) and 개별인증-004 (revoke, then the revoked access token on an information API: 40101,',
+        'and the revoked refresh token: invalid_grant). They use up the refresh token’s pair: give one of a second',
+        'consent, not the pair of the access token. Without them those cases are reported as skipped.',
+        '',
         'Exit code: 0 when every case passed, 1 when any failed, 2 when the command could not run as asked.',
         '',
         'Example / 예:',
         '  hannun conformance --base-url https://127.0.0.1:4100/BKNURI0001 --org-code BKNURI0001 \\',
-        '    --token-file tokens.json --cert operator.crt --key operator.key --ca root.crt',
+        '    --token-file tokens.json --cert operator.crt --key operator.key --ca root.crt \\',
+        '    --client-id "$CLIENT_ID" --client-secret "$CLIENT_SECRET" --refresh-token "$SPARE_REFRESH_TOKEN"',
       ].join('\n'),
     )
     .action(async (opts: ConformanceCliOptions) => {

@@ -11,7 +11,15 @@ export type TokenRef =
   | { readonly kind: 'without-scope'; readonly scope: string }
   | { readonly kind: 'given'; readonly name: GivenToken }
   | { readonly kind: 'forged'; readonly how: ForgedToken }
-  | { readonly kind: 'raw'; readonly header: string };
+  | { readonly kind: 'raw'; readonly header: string }
+  /** A token an earlier step of the case obtained (개별인증-003's answer); shown as a label. */
+  | { readonly kind: 'issued'; readonly token: string };
+
+/** The operator's client credentials and refresh token, resolved when sent (never in a case or a report). */
+export type Credential = 'client-id' | 'client-secret' | 'refresh-token';
+
+/** A form field's value: as written, one of the operator's credentials, or a token an earlier step obtained. */
+export type FormValue = string | { readonly credential: Credential } | { readonly issued: string };
 
 /** Tokens only the provider can mint (a signature over an expired or ended grant): given by the caller. */
 export type GivenToken = 'expired' | 'revoked' | 'consent-ended';
@@ -41,6 +49,8 @@ export interface ProbeRequest {
   readonly apiType?: string;
   /** Further headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** An `application/x-www-form-urlencoded` body instead (the token and revoke endpoints). */
+  readonly form?: Readonly<Record<string, FormValue>>;
 }
 
 /** What the standard says the answer must be: one of these rsp_codes, with the HTTP status of its code. */
@@ -50,6 +60,11 @@ export interface Expectation {
   readonly shape?: boolean;
   /** Answering /v1: no field that exists only from v2 on. */
   readonly v1?: boolean;
+  /**
+   * An OAuth answer instead of the rsp_code envelope (the token endpoint, and the revoke endpoint's client
+   * errors): this HTTP status and, for a refusal, this `error`; `rspCodes` is then empty.
+   */
+  readonly oauth?: { readonly status: number; readonly error?: string };
 }
 
 export type CaseCategory =
@@ -65,7 +80,8 @@ export type CaseCategory =
   | 'period'
   | 'asset'
   | 'routing'
-  | 'api-type';
+  | 'api-type'
+  | 'credentials';
 
 export interface ConformanceCase {
   /** Unique in a run: `<org_code> <API ID> <code>`, e.g. `BKNURI0001 은행-004 PER-03`. */
@@ -92,11 +108,15 @@ export interface ConformanceCase {
   readonly walk?: boolean;
   /** Further checks of the probe's answers (all pages of a walk), with the setup's; returns what is wrong. */
   readonly check?: (answers: readonly Exchange[], setup: readonly Exchange[]) => readonly string[];
+  /** Run after every other case of its target, one at a time in the order generated (it changes the provider's state). */
+  readonly serial?: boolean;
 }
 
 export interface SetupStep {
   readonly request: ProbeRequest | ((before: readonly Exchange[]) => ProbeRequest);
   readonly accept: readonly RspCode[];
+  /** An OAuth step instead (개별인증-003): accepted when answered with this HTTP status and no `error`. */
+  readonly acceptStatus?: number;
 }
 
 /** One request as sent (token redacted) and its answer. */

@@ -13,6 +13,13 @@ export interface TokenSet {
   /** scope → a token of the same consent whose scope string lacks it. */
   readonly withoutScope?: Readonly<Record<string, string>>;
   readonly given?: Readonly<Partial<Record<GivenToken, string>>>;
+  /** The operator service's client credentials at the provider (개별인증-003/004 cases). */
+  readonly client?: { readonly clientId: string; readonly clientSecret: string };
+  /**
+   * A refresh token of a pair the credential cases may use up: they refresh it, revoke it and replay it, so it
+   * must not be the pair of `usual` (a refresh ends the previous access token).
+   */
+  readonly refresh?: string;
 }
 
 /** One institution to examine. */

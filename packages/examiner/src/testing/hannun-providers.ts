@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger, createLogSink, type LogSink } from '@hannun/infra';
 import { clientAgent, ensurePki, tlsServerOptions } from '@hannun/pki';
 import {
@@ -12,8 +12,10 @@ import {
   type InstitutionBook,
   type Institution,
   kstDateTime,
+  mintRefreshToken,
   type ProviderEngine,
 } from '@hannun/provider';
+import { createRegistry, hashClientSecret } from '@hannun/registry';
 import { INDUSTRY_SCOPES, type InformationScope, requiredScope } from '@hannun/spec';
 import type { Agent } from 'undici';
 import { targetApis } from '../conformance/discovery.ts';
@@ -24,6 +26,11 @@ import type { ConformanceTarget, TokenSet } from '../conformance/target.ts';
 export const EXAMINER_OPERATOR = { orgCode: 'MDHANNUN01', name: '한눈마이데이터', regNo: '2208100101' } as const;
 const HOST = { id: 'rlhannun01', name: '한눈중계', regNo: '2208100104' } as const;
 const MAX_PEOPLE = 4;
+/** The examiner's service at the providers: its client credentials (개별인증-003/004 cases). */
+export const EXAMINER_CLIENT = {
+  clientId: 'examinerclient000000000000000000000000000000000001',
+  clientSecret: 'ExaminerSecret00000000000000000000000000000000001',
+} as const;
 
 export interface HannunProvidersOptions {
   /** Where the PKI is made (a temporary directory). */
@@ -73,10 +80,33 @@ export async function startHannunProviders(opts: HannunProvidersOptions): Promis
   });
   const consents = createMemoryConsentStore();
   const logs = createLogSink();
+  const registry = createRegistry({
+    orgs: [
+      {
+        orgCode: EXAMINER_OPERATOR.orgCode,
+        orgType: '03',
+        name: EXAMINER_OPERATOR.name,
+        serialNum: EXAMINER_OPERATOR.regNo,
+        ips: ['127.0.0.1'],
+      },
+    ],
+    services: [
+      {
+        clientId: EXAMINER_CLIENT.clientId,
+        orgCode: EXAMINER_OPERATOR.orgCode,
+        name: '한눈 심사',
+        clientSecretHash: hashClientSecret(EXAMINER_CLIENT.clientSecret),
+        redirectUris: ['http://127.0.0.1:3000/callback'],
+        appSchemes: [],
+      },
+    ],
+    takenAt: Date.now(),
+  });
   const engine = createProviderEngine({
     institutions,
     books: institutions.map((i) => books.get(i.orgCode)!),
     consents,
+    registry,
     config: {
       logger: createLogger({ service: 'provider-under-examination', destination: logs, level: 'warn' }),
       metrics: false,
@@ -113,7 +143,7 @@ export async function startHannunProviders(opts: HannunProvidersOptions): Promis
         industry: institution.industry,
         operatorOrgCode: EXAMINER_OPERATOR.orgCode,
         dispatcher: agent,
-        tokens: await personTokens(engine, institution, person),
+        tokens: await personTokens(engine, institution, person, i === 0),
         apis,
         ...(i > 0 ? { label: String(i + 1) } : {}),
       });
@@ -192,7 +222,12 @@ function choosePeople(institution: Institution, book: InstitutionBook): Person[]
  * The consent: every scope of the industry, every asset but one normal one of the list with the most (so
  * that list shows an asset with is_consent false); and the tokens the cases ask for.
  */
-async function personTokens(engine: ProviderEngine, institution: Institution, person: Person): Promise<TokenSet> {
+async function personTokens(
+  engine: ProviderEngine,
+  institution: Institution,
+  person: Person,
+  withCredentials: boolean,
+): Promise<TokenSet> {
   const { ci, holdings } = person;
   const byList = new Map<string, Holding[]>();
   for (const h of holdings) byList.set(h.listApi, [...(byList.get(h.listApi) ?? []), h]);
@@ -246,5 +281,47 @@ async function personTokens(engine: ProviderEngine, institution: Institution, pe
     usual: await mint(),
     withoutScope,
     given: { expired: await mint({ exp: secs - 60 }), revoked, 'consent-ended': await mint({ sub: ended.id }) },
+    ...(withCredentials
+      ? { client: EXAMINER_CLIENT, refresh: await pairToUseUp(engine, institution, consent, scopes.join(' ')) }
+      : {}),
   };
+}
+
+/**
+ * A token pair of its own for the credential cases (they refresh it, revoke it, replay it), on a consent of its
+ * own, stored in the provider's authentication store as 통합인증-002 would; returns its refresh token.
+ */
+async function pairToUseUp(
+  engine: ProviderEngine,
+  institution: Institution,
+  usual: ConsentRecord,
+  scope: string,
+): Promise<string> {
+  const now = Date.now();
+  const consent: ConsentRecord = { ...usual, id: `examiner-${randomUUID()}`, clientId: EXAMINER_CLIENT.clientId };
+  engine.provider.consents.put(consent);
+  const iat = Math.floor(now / 1000);
+  const accessJti = randomBytes(12).toString('base64url');
+  const refreshJti = randomBytes(12).toString('base64url');
+  const claims = { iss: institution.orgCode, aud: EXAMINER_OPERATOR.orgCode, sub: consent.id, scope, iat };
+  const refresh = await mintRefreshToken(engine.provider.signingKeys.of(institution.orgCode), {
+    ...claims,
+    jti: refreshJti,
+    exp: iat + 365 * 86_400,
+  });
+  await engine.provider.auth.store.pairs.insert({
+    id: randomUUID(),
+    orgCode: institution.orgCode,
+    clientId: EXAMINER_CLIENT.clientId,
+    ci: consent.ci,
+    consentId: consent.id,
+    auth: 'integrated',
+    grant: `cert:examiner-${randomUUID()}`,
+    accessJti,
+    refreshJti,
+    issuedAt: now,
+    accessExpiresAt: now + 86_400_000,
+    refreshExpiresAt: (iat + 365 * 86_400) * 1000,
+  });
+  return refresh;
 }

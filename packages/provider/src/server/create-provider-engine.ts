@@ -32,6 +32,7 @@ import type { SupportConfig } from '../support/support-config.ts';
 import type { CallTally } from '../support/statistics/call-tally.ts';
 import { createCallHook } from '../support/statistics/engine-call-hook.ts';
 import type { ProviderEngineConfig } from './engine-config.ts';
+import { observeCalls } from './observe-calls.ts';
 import { tlsPeerSerial } from './tls-peer-serial.ts';
 
 export interface ProviderEngineOptions {
@@ -157,6 +158,7 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     ...(config.fastify ? { fastify: config.fastify } : {}),
     notFound: (request, reply) => sendAnswer(reply, routingFailure(runtime, request, fail('40401'))),
   });
+  if (config.onCall) observeCalls(service, clock, config.onCall, logger);
   registerEngineRoutes(service, compiled, runtime);
   registerSupportRoutes(service, {
     ...{ institutions: compiled, signingKeys, clock, versions, registry: opts.registry, faults, config: opts.support },

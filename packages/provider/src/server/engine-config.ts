@@ -3,6 +3,7 @@ import type { VersionConfig } from '@hannun/spec';
 import type { AuthConfig } from '../auth/auth-config.ts';
 import type { CallerRegistry } from '../check-chain/caller-registry.ts';
 import type { SigningKeys } from '../tokens/signing-keys.ts';
+import type { CallObserver } from './observe-calls.ts';
 
 /** Test hooks: fault injection and the admin routes (read-only customer view, clock). Never on by default. */
 export interface TestHooksConfig {
@@ -41,6 +42,11 @@ export interface ProviderEngineConfig {
   readonly personPages?: boolean;
   /** Authentication (개별인증-001…004, 통합인증-002): lifetimes, store, CA client, demo logins (auth/auth-config.ts). */
   readonly auth?: AuthConfig;
+  /**
+   * Observe every request the engine answers, after the answer is sent (server/observe-calls.ts): the operator
+   * checks' recording provider. Default none (no hook is added).
+   */
+  readonly onCall?: CallObserver;
   readonly logger?: Logger;
   readonly serviceName?: string;
   readonly serviceVersion?: string;

@@ -199,6 +199,11 @@ describe.each(INDUSTRY_LIST)('case generator: %s', (industry) => {
 
   it('every negative case expects a refusal, and changes the usual request in what it names', () => {
     for (const c of cases.filter((x) => x.negative)) {
+      if (c.expect.oauth) {
+        expect(c.expect.oauth.error, c.id).toBeDefined();
+        expect(c.expect.oauth.status, c.id).toBeGreaterThanOrEqual(400);
+        continue;
+      }
       expect(c.expect.rspCodes.length, c.id).toBeGreaterThan(0);
       for (const rsp of c.expect.rspCodes) expect(RSP_CODES[rsp].http, `${c.id} ${rsp}`).toBeGreaterThanOrEqual(400);
       const probe = probeOf(c);
@@ -241,5 +246,49 @@ describe('case generator: period rules', () => {
     const cases = generateCases(target('bank'), discovery).filter((c) => c.apiId === '은행-004');
     expect(cases).toHaveLength(1);
     expect(cases[0]!.skip).toMatch(/no consented asset/);
+  });
+});
+
+describe('case generator: 개별인증-003/004 with the client credentials', () => {
+  const credentials = (t: Parameters<typeof generateCases>[0]) =>
+    generateCases(t, fakeDiscovery('bank')).filter((c) => c.category === 'credentials');
+
+  it('seven cases, run last and in order; skipped with the reason when no credentials were given', () => {
+    const without = credentials(target('bank'));
+    expect(without.map(code)).toEqual(['CRD-01', 'CRD-02', 'CRD-03', 'CRD-04', 'CRD-05', 'CRD-06', 'CRD-07']);
+    expect(without.every((c) => c.serial && c.skip?.includes('--client-id'))).toBe(true);
+    const noRefresh = credentials({ ...target('bank'), tokens: { client: { clientId: 'id', clientSecret: 's' } } });
+    expect(noRefresh.every((c) => c.skip?.includes('--refresh-token'))).toBe(true);
+  });
+
+  it('with the credentials they run: OAuth errors expected from the catalogue, secrets only as references', () => {
+    const cases = credentials({
+      ...target('bank'),
+      tokens: { client: { clientId: 'id', clientSecret: 's' }, refresh: 'r' },
+    });
+    expect(cases.filter((c) => c.skip)).toEqual([]);
+    const expected = Object.fromEntries(
+      cases.map((c) => [code(c), c.expect.oauth?.error ?? c.expect.rspCodes[0] ?? 'granted']),
+    );
+    expect(expected).toEqual({
+      'CRD-01': 'granted',
+      'CRD-02': 'invalid_client',
+      'CRD-03': 'invalid_client',
+      'CRD-04': 'invalid_grant',
+      'CRD-05': 'invalid_client',
+      'CRD-06': '40101',
+      'CRD-07': 'invalid_grant',
+    });
+    const refresh = probeOf(cases[0]!);
+    expect(refresh.path).toBe('/oauth/2.0/token');
+    expect(refresh.form).toMatchObject({
+      grant_type: 'refresh_token',
+      org_code: ORG,
+      refresh_token: { credential: 'refresh-token' },
+      client_secret: { credential: 'client-secret' },
+    });
+    const replay = probeOf(cases[5]!);
+    expect(replay.path).toMatch(/^\/v2\/bank\//);
+    expect(replay.token.kind).toBe('issued');
   });
 });

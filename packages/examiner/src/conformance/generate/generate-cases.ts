@@ -1,9 +1,10 @@
 import type { ConformanceCase } from '../case-types.ts';
 import type { Discovery } from '../discovery.ts';
 import { MissingValue } from './valid-request.ts';
-import type { ConformanceTarget } from '../target.ts';
+import type { ConformanceTarget, TokenSet } from '../target.ts';
 import { assetCases } from './asset-cases.ts';
 import { apiCases } from './case-kit.ts';
+import { credentialCases } from './credential-cases.ts';
 import { headerCases } from './header-cases.ts';
 import { pagingCases } from './paging-cases.ts';
 import { periodCases } from './period-cases.ts';
@@ -35,7 +36,9 @@ const GENERATORS = [
  * what discovery learnt of the person's assets. Pure: no request is sent here.
  */
 export function generateCases(
-  target: Pick<ConformanceTarget, 'orgCode' | 'industry' | 'operatorOrgCode' | 'label'>,
+  target: Pick<ConformanceTarget, 'orgCode' | 'industry' | 'operatorOrgCode' | 'label'> & {
+    readonly tokens?: Pick<TokenSet, 'client' | 'refresh'>;
+  },
   discovery: Discovery,
 ): ConformanceCase[] {
   const cases: ConformanceCase[] = [];
@@ -54,5 +57,7 @@ export function generateCases(
       cases.push({ ...noAssetCase(g), skip: error.message });
     }
   }
+  // 개별인증-003/004 with the operator's credentials: last, in order (they use up a token pair).
+  cases.push(...credentialCases(target, discovery));
   return cases;
 }

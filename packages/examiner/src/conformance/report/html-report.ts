@@ -6,7 +6,8 @@ import type { CaseRow, JsonReport } from './json-report.ts';
 
 const MAX_BODY = 1500;
 
-const STYLE = `
+/** The reports' style sheet (the operator checks' report uses it too). */
+export const REPORT_STYLE = `
 body{font:14px/1.45 system-ui,"Apple SD Gothic Neo","Noto Sans KR",sans-serif;margin:2rem;color:#1d2330}
 h1{font-size:1.6rem;margin:0 0 .5rem}h2{margin-top:2.2rem;border-bottom:2px solid #dfe3ea}h3{margin:1.4rem 0 .4rem}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}th,td{border:1px solid #dfe3ea;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -89,7 +90,7 @@ ${[...group(byTarget, (r) => r.apiId)].map(([apiId, cases]) => {
 )}`,
   );
   const page = html`<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>hannun conformance: ${closingLine(s)}</title>
-<style>${STYLE}</style></head><body>
+<style>${REPORT_STYLE}</style></head><body>
 <h1>기능적합성 점검 / Conformance report</h1>
 <p class="totals"><span class="passed">${s.passed} passed</span>, <span class="${s.failed ? 'failed' : 'passed'}">${s.failed} failed</span>,
 <span class="skipped">${s.skipped} skipped</span> — ${s.executed} executed, ${s.provisional} with a provisional expectation, ${s.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s</p>

@@ -41,10 +41,12 @@ export function caseRow(r: CaseResult): CaseRow {
     title: c.title,
     negative: c.negative,
     ...(c.provisional ? { provisional: c.provisional } : {}),
-    expected: {
-      rspCodes: c.expect.rspCodes,
-      http: [...new Set(c.expect.rspCodes.filter(isRspCode).map((code) => RSP_CODES[code].http))],
-    },
+    expected: c.expect.oauth
+      ? { rspCodes: [c.expect.oauth.error ?? 'granted'], http: [c.expect.oauth.status] }
+      : {
+          rspCodes: c.expect.rspCodes,
+          http: [...new Set(c.expect.rspCodes.filter(isRspCode).map((code) => RSP_CODES[code].http))],
+        },
     ...(r.actual !== undefined || r.status !== undefined
       ? { actual: { ...(r.actual ? { rspCode: r.actual } : {}), ...(r.status ? { http: r.status } : {}) } }
       : {}),

@@ -2,13 +2,15 @@ import type { TokenSet } from '../target.ts';
 
 const REDACTED = '[redacted token]';
 
-/** Every token of the run (usual, per scope, given), longest first. */
+/** Every secret of the run (tokens: usual, per scope, given, refresh; the client secret), longest first. */
 export function secretsOf(tokens: readonly TokenSet[]): string[] {
   const all = new Set<string>();
   for (const t of tokens) {
     all.add(t.usual);
     for (const v of Object.values(t.withoutScope ?? {})) all.add(v);
     for (const v of Object.values(t.given ?? {})) if (v) all.add(v);
+    if (t.client) all.add(t.client.clientSecret);
+    if (t.refresh) all.add(t.refresh);
   }
   return [...all].filter((s) => s.length >= 8).sort((a, b) => b.length - a.length);
 }

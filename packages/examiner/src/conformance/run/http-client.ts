@@ -1,6 +1,6 @@
 import { generateTranId } from '@hannun/spec';
 import { request } from 'undici';
-import type { Exchange, ProbeRequest, TokenRef } from '../case-types.ts';
+import type { Exchange, FormValue, ProbeRequest, TokenRef } from '../case-types.ts';
 import type { ConformanceTarget } from '../target.ts';
 import { forgeToken } from './forge-tokens.ts';
 
@@ -49,7 +49,42 @@ export function authorizationOf(
       return { header: `Bearer ${forgeToken(ref.how, tokens.usual)}`, shown: `Bearer [forged: ${ref.how}]` };
     case 'raw':
       return { header: ref.header, shown: ref.header.replace(tokens.usual, '[usual token]') };
+    case 'issued':
+      return { header: `Bearer ${ref.token}`, shown: 'Bearer [token issued by 개별인증-003]' };
   }
+}
+
+/** A form field's value to send and how the report shows it (secrets as labels; client_id as it is). */
+function formValueOf(value: FormValue, target: ConformanceTarget): { sent: string; shown: string } {
+  if (typeof value === 'string') return { sent: value, shown: value };
+  if ('issued' in value) return { sent: value.issued, shown: '[token issued by 개별인증-003]' };
+  const { client, refresh } = target.tokens;
+  switch (value.credential) {
+    case 'client-id':
+      if (!client) throw new TokenUnavailable('no client credentials were given (--client-id, --client-secret)');
+      return { sent: client.clientId, shown: client.clientId };
+    case 'client-secret':
+      if (!client) throw new TokenUnavailable('no client credentials were given (--client-id, --client-secret)');
+      return { sent: client.clientSecret, shown: '[client secret]' };
+    case 'refresh-token':
+      if (!refresh) throw new TokenUnavailable('no refresh token was given (--refresh-token)');
+      return { sent: refresh, shown: '[refresh token]' };
+  }
+}
+
+/** An `application/x-www-form-urlencoded` body, as sent and as shown. */
+function formBody(
+  form: Readonly<Record<string, FormValue>>,
+  target: ConformanceTarget,
+): { sent: string; shown: string } {
+  const sent = new URLSearchParams();
+  const shown: string[] = [];
+  for (const [name, value] of Object.entries(form)) {
+    const v = formValueOf(value, target);
+    sent.append(name, v.sent);
+    shown.push(`${name}=${v.shown}`);
+  }
+  return { sent: sent.toString(), shown: shown.join('&') };
 }
 
 function tranIdOf(probe: ProbeRequest, target: ConformanceTarget, opts: SendOptions): string | undefined {
@@ -91,7 +126,13 @@ export async function send(target: ConformanceTarget, probe: ProbeRequest, opts:
   if (probe.apiType !== undefined) headers['x-api-type'] = shown['x-api-type'] = probe.apiType;
   let url = `${target.baseUrl}${probe.path}`;
   let body: string | undefined;
-  if (probe.method === 'GET') {
+  let shownBody: string | undefined;
+  if (probe.form) {
+    const form = formBody(probe.form, target);
+    body = form.sent;
+    shownBody = form.shown;
+    headers['content-type'] = shown['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (probe.method === 'GET') {
     const query = new URLSearchParams(probe.fields).toString();
     if (query) url += `?${query}`;
   } else {
@@ -99,7 +140,12 @@ export async function send(target: ConformanceTarget, probe: ProbeRequest, opts:
     if (!('content-type' in headers))
       headers['content-type'] = shown['content-type'] = 'application/json; charset=UTF-8';
   }
-  const record = { method: probe.method, url, headers: shown, ...(body !== undefined ? { body } : {}) };
+  const record = {
+    method: probe.method,
+    url,
+    headers: shown,
+    ...(shownBody !== undefined ? { body: shownBody } : body !== undefined ? { body } : {}),
+  };
 
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();

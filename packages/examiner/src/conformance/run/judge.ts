@@ -3,6 +3,8 @@ import {
   COMMON_FIELDS,
   decodeMessage,
   isRspCode,
+  isOAuthErrorCode,
+  OAUTH_ERRORS,
   RSP_CODES,
   type Shape,
   type ShapeNode,
@@ -26,6 +28,7 @@ export function judgeAnswer(exchange: Exchange, expect: Expectation, api: ApiSpe
   const res = exchange.response!;
   if (res.json === undefined)
     return [`HTTP ${res.status} with a body that is not JSON: ${JSON.stringify(res.text ?? '')}`];
+  if (expect.oauth) return judgeOAuth(exchange, expect.oauth);
   const problems: string[] = [];
   const code = rspCodeOf(exchange);
   if (code === undefined) return [`HTTP ${res.status}: the body carries no rsp_code`];
@@ -49,6 +52,33 @@ export function judgeAnswer(exchange: Exchange, expect: Expectation, api: ApiSpe
   }
   if (api && expect.shape && code === '00000') problems.push(...shapeProblems(api, res.json));
   if (api && expect.v1 && code === '00000') problems.push(...v1Problems(api, res.json));
+  return problems;
+}
+
+/**
+ * An OAuth answer (규격 §5.1, RFC 6749 §5.2): the HTTP status expected; a refusal carries that `error` (a
+ * string of the catalogue) and `error_description`; a success carries no `error`; JSON either way.
+ */
+function judgeOAuth(exchange: Exchange, expect: NonNullable<Expectation['oauth']>): string[] {
+  const res = exchange.response!;
+  const body = (typeof res.json === 'object' && res.json !== null ? res.json : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  const error = body['error'];
+  if (expect.error !== undefined) {
+    if (error !== expect.error)
+      problems.push(`expected error ${expect.error}, got ${typeof error === 'string' ? error : 'none'}`);
+    else if (isOAuthErrorCode(expect.error) && res.status !== OAUTH_ERRORS[expect.error].http) {
+      problems.push(
+        `HTTP status ${res.status}, but ${expect.error} is answered with ${OAUTH_ERRORS[expect.error].http}`,
+      );
+    }
+  } else {
+    if (error !== undefined) problems.push(`refused with ${String(error)}: ${String(body['error_description'] ?? '')}`);
+    if (res.status !== expect.status) problems.push(`expected HTTP ${expect.status}, got ${res.status}`);
+  }
+  if (!/^application\/json/i.test(res.headers['content-type'] ?? '')) {
+    problems.push(`Content-Type is ${res.headers['content-type'] ?? 'missing'}, not application/json`);
+  }
   return problems;
 }
 

@@ -18,6 +18,15 @@ export async function runCase(c: ConformanceCase, target: ConformanceTarget): Pr
       const sent = await send(target, request);
       setup.push(sent.exchange);
       lastTranId = sent.tranId;
+      if (step.acceptStatus !== undefined) {
+        const status = sent.exchange.response?.status;
+        const error = bodyOf(sent.exchange)['error'];
+        if (status !== step.acceptStatus || error !== undefined) {
+          const got = typeof error === 'string' ? error : (sent.exchange.error ?? `HTTP ${status ?? '?'}`);
+          return failed(c, [`setup: expected HTTP ${step.acceptStatus}, got ${got}`], setup, exchanges);
+        }
+        continue;
+      }
       const code = rspCodeOf(sent.exchange);
       if (code === undefined || !step.accept.includes(code as never)) {
         const got = code ?? sent.exchange.error ?? `HTTP ${sent.exchange.response?.status ?? '?'}`;
@@ -41,13 +50,14 @@ export async function runCase(c: ConformanceCase, target: ConformanceTarget): Pr
     }
     if (problems.length === 0 && c.check) problems.push(...c.check(exchanges, setup));
     const first = exchanges[0];
+    const actual = first ? (rspCodeOf(first) ?? oauthErrorOf(first)) : undefined;
     return {
       case: c,
       verdict: problems.length === 0 ? 'passed' : 'failed',
       problems,
       setup,
       exchanges,
-      ...(first && rspCodeOf(first) ? { actual: rspCodeOf(first) } : {}),
+      ...(actual ? { actual } : {}),
       ...(first?.response ? { status: first.response.status } : {}),
     };
   } catch (error) {
@@ -60,4 +70,10 @@ export async function runCase(c: ConformanceCase, target: ConformanceTarget): Pr
 
 function failed(c: ConformanceCase, problems: string[], setup: Exchange[], exchanges: Exchange[]): CaseResult {
   return { case: c, verdict: 'failed', problems, setup, exchanges };
+}
+
+/** The `error` of an OAuth answer, if any. */
+function oauthErrorOf(exchange: Exchange): string | undefined {
+  const error = bodyOf(exchange)['error'];
+  return typeof error === 'string' ? error : undefined;
 }

@@ -61,6 +61,7 @@ describe("hannun conformance against Hannun's own providers (in-process, mutual 
       'asset',
       'routing',
       'api-type',
+      'credentials',
     ]) {
       expect(run.summary.byCategory[category]?.passed ?? 0, category).toBeGreaterThan(0);
     }
@@ -87,6 +88,34 @@ describe("hannun conformance against Hannun's own providers (in-process, mutual 
     expect(report.cases).toHaveLength(run.results.length);
     expect(page).toContain(closingLine(run.summary));
     expect(page).toContain('Bearer [usual token]');
+  });
+  it('개별인증-003/004 with the client credentials: refresh, wrong secret or client_id, bad refresh token, revoke and replay — all pass at every institution', () => {
+    const credentialed = providers.targets.filter((t) => t.tokens.client);
+    expect(credentialed).toHaveLength(26);
+    const rows = run.results.filter((r) => r.case.category === 'credentials' && !r.case.id.includes('/'));
+    expect(rows.map((r) => `${r.case.id} ${r.verdict}`).filter((x) => !x.endsWith('passed'))).toEqual([]);
+    expect(rows).toHaveLength(26 * 7);
+    const one = rows.find((r) => r.case.id === 'BKNURI0001 개별인증-004 CRD-06')!;
+    expect(one.setup.map((e) => e.response?.status)).toEqual([200, 200]);
+    expect(one.actual).toBe('40101');
+    expect(one.exchanges[0]!.request.headers['authorization']).toBe('Bearer [token issued by 개별인증-003]');
+    expect(one.setup[1]!.request.body).toContain('client_secret=[client secret]');
+    expect(rows.find((r) => r.case.id === 'BKNURI0001 개별인증-003 CRD-07')!.actual).toBe('invalid_grant');
+    // They ran after every other case of the run: the refresh ended no token those cases used.
+    const firstCredential = run.results.findIndex((r) => r.case.category === 'credentials');
+    expect(run.results.slice(firstCredential).every((r) => r.case.category === 'credentials')).toBe(true);
+  });
+
+  it('the reports hold neither the client secret nor the refresh token', async () => {
+    const paths = await writeReports(
+      run,
+      join(dir, 'report-credentials'),
+      providers.targets.map((t) => t.tokens),
+    );
+    const json = await readFile(paths.json, 'utf8');
+    expect(json).not.toContain(providers.targets[0]!.tokens.client!.clientSecret);
+    expect(json).not.toContain(providers.targets[0]!.tokens.refresh!);
+    expect(json).toContain('CRD-06');
   });
 });
 
@@ -128,6 +157,11 @@ describe('hannun conformance against a deliberately broken provider', () => {
     expect(byCode('POS-01').problems.join('\n')).toMatch(/does not follow 은행-001's response/);
     // Cases needing a token only the provider can make are skipped, not passed.
     expect(byCode('TOK-09').verdict).toBe('skipped');
+    // Without --client-id/--client-secret the credential cases are skipped with the reason.
+    const credential = run.results.filter((r) => r.case.category === 'credentials');
+    expect(credential.length).toBe(7);
+    expect(new Set(credential.map((r) => r.verdict))).toEqual(new Set(['skipped']));
+    expect(credential[0]!.problems[0]).toMatch(/--client-id/);
     // The asset APIs have nothing to be about: skipped with the reason.
     expect(run.results.find((r) => r.case.apiId === '은행-002')!.problems[0]).toMatch(/no consented asset/);
 

@@ -55,7 +55,13 @@ export async function runConformance(
   targets.forEach((target, i) => {
     for (const c of generateCases(target, discovered[i]!)) work.push({ c, target });
   });
-  const results = await mapPool(work, concurrency, ({ c, target }) => runCase(c, target));
+  const results = await mapPool(
+    work.filter((w) => !w.c.serial),
+    concurrency,
+    ({ c, target }) => runCase(c, target),
+  );
+  // Cases that change the provider's state (refresh, revoke) run last, one at a time, in their order.
+  for (const { c, target } of work.filter((w) => w.c.serial)) results.push(await runCase(c, target));
   return {
     startedAt: new Date(started).toISOString(),
     durationMs: Math.round(performance.now() - t0),
