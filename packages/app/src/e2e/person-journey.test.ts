@@ -199,8 +199,14 @@ describe('the person’s app in Chromium', () => {
     const merchant = (await page.locator('.tx-merchant').filter({ hasNotText: '—' }).first().textContent())!.trim();
     const word = merchant.slice(0, 3);
     await page.getByLabel(/검색/).fill(word);
-    await expect.poll(() => page.locator('.tx-merchant').count()).toBeGreaterThan(0);
-    expect((await page.locator('.tx-merchant').allTextContents()).every((x) => x.includes(word))).toBe(true);
+    // The search goes to the server (the whole history) once typing pauses.
+    await page.getByText(/전체 기간에서 찾음/).waitFor();
+    await expect
+      .poll(async () => {
+        const found = await page.locator('.tx-merchant').allTextContents();
+        return found.length > 0 && found.every((x) => x.includes(word));
+      })
+      .toBe(true);
     await checkPage(page, SUITE, '09-transactions');
     await screenshot(page, SUITE, 'view-transactions', { fullPage: false });
     const row = page.locator('.tx-row').first();

@@ -22,6 +22,8 @@ const ProgressPage = lazy(() => import('./pages/progress-page.tsx'));
 const DashboardPage = lazy(loadDashboard);
 const TransactionsPage = lazy(() => import('./pages/transactions-page.tsx'));
 const CreditPage = lazy(() => import('./pages/credit-page.tsx'));
+const BudgetsPage = lazy(() => import('./pages/budgets-page.tsx'));
+const ServicesPage = lazy(() => import('./pages/services-page.tsx'));
 const ConsentsPage = lazy(() => import('./pages/consents-page.tsx'));
 const JourneyPage = lazy(() => import('./pages/journey-page.tsx'));
 const AccountPage = lazy(() => import('./pages/account-page.tsx'));
@@ -52,6 +54,8 @@ const router = createBrowserRouter([
       { path: '/dashboard', element: guarded(<DashboardPage />) },
       { path: '/transactions', element: guarded(<TransactionsPage />) },
       { path: '/credit', element: guarded(<CreditPage />) },
+      { path: '/budgets', element: guarded(<BudgetsPage />) },
+      { path: '/services', element: guarded(<ServicesPage />) },
       { path: '/consents', element: guarded(<ConsentsPage />) },
       { path: '/journey', element: guarded(<JourneyPage />) },
       { path: '/account', element: guarded(<AccountPage />) },

@@ -2,8 +2,11 @@ import { AnalysisError, CATEGORIES } from '@hannun/analysis';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from '@hannun/infra';
 import { sendProblem } from '../http/app-error.ts';
 import { requireSession, sessionOf } from '../http/session-guard.ts';
+import { TransactionPages } from '../model/transaction-pages.ts';
 import type { OperatorRuntime } from '../service/operator-runtime.ts';
 import { invalid } from '../shared/operator-error.ts';
+import { searchParams } from './search-params.ts';
+import { searchAnalysed } from './transaction-search.ts';
 import {
   creditView,
   recommendationsView,
@@ -48,6 +51,7 @@ function monthParam(raw: unknown): string | undefined {
 export function registerAnalysisRoutes(app: FastifyInstance, rt: OperatorRuntime): void {
   const { domain } = rt;
   const guard = { preHandler: requireSession(rt) };
+  const pages = new TransactionPages({ store: domain.store, crypto: domain.crypto });
   const ctx = (request: FastifyRequest): ViewContext => ({
     domain,
     personId: sessionOf(request).personId,
@@ -65,12 +69,26 @@ export function registerAnalysisRoutes(app: FastifyInstance, rt: OperatorRuntime
     return spendingView(ctx(request), monthParam(q.month));
   });
 
+  /**
+   * The categorised movements: a month's, by offset (`month`, `offset`); or, with any of `q` (words), `direction`
+   * (in/out), `from`/`to` (YYYYMMDD) or `cursor`, the whole history newest first by keyset, searched server-side
+   * (transaction-search.ts: `nextCursor`, `scanLimited` when 5,000 movements were read). `category` narrows both.
+   */
   app.get('/api/analysis/transactions', guard, async (request) => {
     const q = request.query as Record<string, unknown>;
-    const month = monthParam(q.month) ?? todayOf(domain).slice(0, 6);
     const limit = q.limit === undefined ? PAGE : Number(q.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
       throw invalid('limit', `must be 1–${MAX_PAGE}`, `1~${MAX_PAGE} 사이여야 합니다`);
+    const search = searchParams(q);
+    if (search) {
+      const category = typeof q.category === 'string' && q.category !== '' ? q.category : undefined;
+      return searchAnalysed({ pages, store: domain.store, crypto: domain.crypto }, sessionOf(request).personId, {
+        ...search,
+        limit,
+        ...(category ? { category } : {}),
+      });
+    }
+    const month = monthParam(q.month) ?? todayOf(domain).slice(0, 6);
     const offset = q.offset === undefined ? 0 : Number(q.offset);
     if (!Number.isInteger(offset) || offset < 0 || offset > 100_000)
       throw invalid('offset', 'must be 0–100000', '0~100000 사이여야 합니다');

@@ -107,6 +107,47 @@ describeEachDialect('the app API: institutions and consents', (open) => {
     }
   });
 
+  it('AC change adding data items: the sector’s items a consent lacks are offered; adding one is a new pending 전송요구, in force only once authenticated (new tokens)', async () => {
+    const t = await openTestApp(open);
+    try {
+      const { b, personId } = await member(t);
+      const c = await t.d.consents.propose(personId, bankDraft());
+      await t.d.vault.put(personId, { ...tokenPair('BKTESTAA01'), consentId: c.id });
+      await t.d.consents.activate(personId, c.id);
+      const before = (await b.get(`/api/consents/${c.id}`)).json().consent;
+      expect(before.items.map((i: { scope: string }) => i.scope)).toEqual(['bank.list', 'bank.deposit']);
+      expect(before.addable.map((i: { scope: string }) => i.scope)).toEqual(['bank.invest', 'bank.loan', 'bank.irp']);
+      expect(before.addable[1].ko).toMatch(/대출/);
+
+      const added = await b.post(`/api/consents/${c.id}/change`, { scopes: ['bank.deposit', 'bank.loan'] });
+      expect(added.statusCode).toBe(201);
+      const pending = added.json().consent;
+      expect(pending).toMatchObject({ status: 'pending', proposal: 'change', version: 2, authPath: 'integrated' });
+      expect(pending.scopes).toEqual(['bank.list', 'bank.deposit', 'bank.loan']);
+      expect(pending.addable.map((i: { scope: string }) => i.scope)).toEqual(['bank.invest', 'bank.irp']);
+      // Until the person authenticates it, the consent in force is still the old one, without the new item.
+      expect((await t.d.consents.get(personId, c.id))?.status).toBe('active');
+      const listed = (await b.get('/api/consents')).json().consents as { id: string; status: string }[];
+      expect(listed.map((x) => [x.id, x.status])).toEqual(
+        expect.arrayContaining([
+          [c.id, 'active'],
+          [pending.id, 'pending'],
+        ]),
+      );
+      // A scope of another sector is refused, naming the field.
+      const wrong = await b.post(`/api/consents/${c.id}/change`, { scopes: ['card.card'] });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json()).toMatchObject({ code: 'OP_INVALID_INPUT', field: 'scopes' });
+      // The provider issued the new token pair: the change is in force and the old version superseded.
+      await t.d.vault.put(personId, { ...tokenPair('BKTESTAA01'), consentId: pending.id });
+      await t.d.consents.activate(personId, pending.id);
+      expect(await t.d.consents.get(personId, c.id)).toMatchObject({ status: 'superseded', endedReason: 'changed' });
+      expect((await b.get(`/api/consents/${pending.id}`)).json().consent).toMatchObject({ status: 'active' });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('AC change and extension: a new pending version of an active consent; extension only from a month before the end (409 before)', async () => {
     const t = await openTestApp(open);
     try {

@@ -33,6 +33,10 @@ export interface TransactionPageRequest extends TransactionFilter {
   readonly limit: number;
   /** The `nextCursor` of the previous page, with the same filter. */
   readonly cursor?: string;
+  /** Only these movement tables (a caller's own narrowing, e.g. the analysis's counted ones); bound to the cursor. */
+  readonly tables?: readonly string[];
+  /** A lower scan cap for this request (a caller that pages on in a loop shares one budget between calls). */
+  readonly maxScan?: number;
 }
 
 /** One movement (a transaction, an approval, a payment), opened. */
@@ -123,10 +127,12 @@ export class TransactionPages {
       filter.to ?? '',
       filter.direction ?? '',
       filter.text ?? '',
+      req.tables ?? '',
     ]);
     const start =
       req.cursor === undefined || req.cursor === '' ? null : this.#readCursor(personId, filterKey, req.cursor);
-    const tables = await this.#tables(personId, filter);
+    const tables = (await this.#tables(personId, filter)).filter((t) => !req.tables || req.tables.includes(t.name));
+    const maxScan = Math.min(this.#maxScan, req.maxScan ?? this.#maxScan);
     const textual = filter.text !== undefined;
     const streams: Stream[] = tables.map((table) => {
       const timeColumn = table.time!;
@@ -178,7 +184,7 @@ export class TransactionPages {
     while (items.length < req.limit) {
       const s = await next();
       if (!s) break;
-      if (textual && scanned >= this.#maxScan) {
+      if (textual && scanned >= maxScan) {
         scanLimited = true;
         break;
       }

@@ -44,6 +44,8 @@ export interface Consent {
   readonly authPath: 'integrated' | 'individual';
   readonly scopes: readonly string[];
   readonly items: readonly ScopeItem[];
+  /** Its sector's data items it does not have: adding one is a new 전송요구 to authenticate. */
+  readonly addable: readonly ScopeItem[];
   readonly isScheduled: boolean;
   readonly fndCycle: string;
   readonly addCycle: string;

@@ -10,6 +10,8 @@ const NAV = [
   ['/dashboard', 'nav.dashboard'],
   ['/transactions', 'nav.transactions'],
   ['/connect', 'nav.connect'],
+  ['/budgets', 'nav.budgets'],
+  ['/services', 'nav.services'],
   ['/credit', 'nav.credit'],
   ['/consents', 'nav.consents'],
   ['/journey', 'nav.journey'],

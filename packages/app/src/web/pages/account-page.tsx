@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TwoFactor } from '../account/two-factor.tsx';
 import { api } from '../api/api.ts';
 import { ErrorNote } from '../components/error-note.tsx';
 import { Field } from '../components/field.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { useSession } from '../session/session.tsx';
 
-/** The person's account: download everything (JSON, CSV) and leave the service (password again). */
+/** The person's account: download everything (JSON, CSV), two-factor login, leave the service (password again). */
 export default function AccountPage() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -43,6 +44,7 @@ export default function AccountPage() {
           </a>
         </div>
       </div>
+      <TwoFactor />
       <form className="card danger-zone" onSubmit={(e) => void leave(e)} noValidate>
         <h2>{t('account.leave')}</h2>
         <p>{t('account.leaveHelp')}</p>

@@ -31,6 +31,14 @@ export default function ConsentPage() {
   const lang = i18n.language === 'en' ? 'en' : 'ko';
   const choice = useLocation().state as ConnectChoice | null;
   const sectors = useLoad(() => api<{ sectors: Sector[] }>('/api/institutions'));
+  // A pending change to authenticate (from the consents page): its own items, the added ones marked.
+  const existing = useLoad(
+    async () =>
+      choice?.existing
+        ? api<{ consent: Consent; history: Consent[] }>(`/api/consents/${encodeURIComponent(choice.existing)}`)
+        : undefined,
+    choice?.existing ?? '',
+  );
   const [off, setOff] = useState<ReadonlySet<string>>(new Set());
   const [scheduled, setScheduled] = useState(true);
   const [flags, setFlags] = useState({ transMemo: false, merchantNameRegno: false, transCategory: false });
@@ -133,32 +141,36 @@ export default function ConsentPage() {
                 <dd>{t('consent.recipientName')}</dd>
                 <dt>{t('consent.items')}</dt>
                 <dd>
-                  <ul className="items">
-                    {i.sector.scopes.map((s) => (
-                      <li key={s.scope}>
-                        <label className="check">
-                          <input
-                            type="checkbox"
-                            checked={!off.has(itemKey(i.orgCode, s.scope))}
-                            onChange={(e) =>
-                              setOff((prev) => {
-                                const next = new Set(prev);
-                                if (e.target.checked) next.delete(itemKey(i.orgCode, s.scope));
-                                else next.add(itemKey(i.orgCode, s.scope));
-                                return next;
-                              })
-                            }
-                          />
-                          {s[lang]}
-                        </label>
-                      </li>
-                    ))}
-                  </ul>
+                  {choice.existing ? (
+                    <ExistingItems data={existing.data} lang={lang} />
+                  ) : (
+                    <ul className="items">
+                      {i.sector.scopes.map((s) => (
+                        <li key={s.scope}>
+                          <label className="check">
+                            <input
+                              type="checkbox"
+                              checked={!off.has(itemKey(i.orgCode, s.scope))}
+                              onChange={(e) =>
+                                setOff((prev) => {
+                                  const next = new Set(prev);
+                                  if (e.target.checked) next.delete(itemKey(i.orgCode, s.scope));
+                                  else next.add(itemKey(i.orgCode, s.scope));
+                                  return next;
+                                })
+                              }
+                            />
+                            {s[lang]}
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </dd>
                 <dt>{t('consent.cycle')}</dt>
                 <dd>{scheduled ? t('consent.cycleYes') : t('consent.cycleNo')}</dd>
                 <dt>{t('consent.endDate')}</dt>
-                <dd>{formatYmd(endDate)}</dd>
+                <dd>{formatYmd(existing.data?.consent.endDate ?? endDate)}</dd>
                 <dt>{t('consent.purpose')}</dt>
                 <dd>{lang === 'ko' ? PURPOSE : 'Combined view and analysis of your assets'}</dd>
                 <dt>{t('consent.period')}</dt>
@@ -166,37 +178,39 @@ export default function ConsentPage() {
               </dl>
             </article>
           ))}
-          <fieldset className="card">
-            <legend>{t('consent.extras')}</legend>
-            <label className="check">
-              <input type="checkbox" checked={scheduled} onChange={(e) => setScheduled(e.target.checked)} />
-              {t('consent.cycleYes')}
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={flags.transMemo}
-                onChange={(e) => setFlags({ ...flags, transMemo: e.target.checked })}
-              />
-              {t('consent.memo')}
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={flags.merchantNameRegno}
-                onChange={(e) => setFlags({ ...flags, merchantNameRegno: e.target.checked })}
-              />
-              {t('consent.merchant')}
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={flags.transCategory}
-                onChange={(e) => setFlags({ ...flags, transCategory: e.target.checked })}
-              />
-              {t('consent.category')}
-            </label>
-          </fieldset>
+          {choice.existing ? null : (
+            <fieldset className="card">
+              <legend>{t('consent.extras')}</legend>
+              <label className="check">
+                <input type="checkbox" checked={scheduled} onChange={(e) => setScheduled(e.target.checked)} />
+                {t('consent.cycleYes')}
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={flags.transMemo}
+                  onChange={(e) => setFlags({ ...flags, transMemo: e.target.checked })}
+                />
+                {t('consent.memo')}
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={flags.merchantNameRegno}
+                  onChange={(e) => setFlags({ ...flags, merchantNameRegno: e.target.checked })}
+                />
+                {t('consent.merchant')}
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={flags.transCategory}
+                  onChange={(e) => setFlags({ ...flags, transCategory: e.target.checked })}
+                />
+                {t('consent.category')}
+              </label>
+            </fieldset>
+          )}
           <ErrorNote error={error} />
           <button type="button" className="primary" disabled={busy} onClick={() => void agree()}>
             {busy ? t('consent.creating') : t('consent.agree')}
@@ -248,5 +262,27 @@ export default function ConsentPage() {
         </>
       )}
     </section>
+  );
+}
+
+/** The items of a pending change being authenticated; those the consent in force lacks are marked as added. */
+function ExistingItems(props: {
+  readonly data: { consent: Consent; history: Consent[] } | undefined;
+  readonly lang: 'ko' | 'en';
+}) {
+  const { t } = useTranslation();
+  if (!props.data) return <p className="muted">{t('common.loading')}</p>;
+  const inForce = props.data.history.find((h) => h.status === 'active' && h.id !== props.data?.consent.id);
+  return (
+    <ul className="items">
+      {props.data.consent.items.map((s) => (
+        <li key={s.scope}>
+          {s[props.lang]}
+          {inForce && !inForce.scopes.includes(s.scope) ? (
+            <span className="badge added"> {t('consent.added')}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

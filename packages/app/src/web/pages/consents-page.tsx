@@ -62,8 +62,15 @@ export default function ConsentsPage() {
     });
   const change = (c: Consent, scopes: string[]) =>
     act(async () => {
-      await api(`/api/consents/${c.id}/change`, { body: { scopes } });
+      const r = await api<{ consent: Consent }>(`/api/consents/${c.id}/change`, { body: { scopes } });
       setEditing(undefined);
+      // Items added: a new 전송요구, so the person authenticates it now, the same way as connecting.
+      if (scopes.some((s) => !c.scopes.includes(s))) {
+        await navigate('/connect/consent', {
+          state: { orgCodes: [c.orgCode], authPath: c.authPath, existing: r.consent.id },
+        });
+        return undefined;
+      }
       return t('consents.changed');
     });
   const authenticate = (c: Consent) =>
@@ -158,29 +165,45 @@ function ChangeItems(props: {
 }) {
   const { t } = useTranslation();
   const [on, setOn] = useState<ReadonlySet<string>>(new Set(props.consent.scopes));
+  const adding = props.consent.addable.filter((s) => on.has(s.scope));
+  const box = (s: { scope: string; ko: string; en: string }) => (
+    <label key={s.scope} className="check">
+      <input
+        type="checkbox"
+        checked={on.has(s.scope)}
+        onChange={(e) =>
+          setOn((prev) => {
+            const next = new Set(prev);
+            if (e.target.checked) next.add(s.scope);
+            else next.delete(s.scope);
+            return next;
+          })
+        }
+      />
+      {s[props.lang]}
+    </label>
+  );
   return (
-    <fieldset>
+    <fieldset className="change-items">
       <legend>{t('consent.items')}</legend>
-      {props.consent.items.map((s) => (
-        <label key={s.scope} className="check">
-          <input
-            type="checkbox"
-            checked={on.has(s.scope)}
-            onChange={(e) =>
-              setOn((prev) => {
-                const next = new Set(prev);
-                if (e.target.checked) next.add(s.scope);
-                else next.delete(s.scope);
-                return next;
-              })
-            }
-          />
-          {s[props.lang]}
-        </label>
-      ))}
+      {props.consent.items.map(box)}
+      {props.consent.addable.length > 0 ? (
+        <fieldset className="addable">
+          <legend>{t('consents.addable')}</legend>
+          <p className="muted" id={`add-help-${props.consent.id}`}>
+            {t(props.consent.authPath === 'integrated' ? 'consents.addHelpIntegrated' : 'consents.addHelpIndividual')}
+          </p>
+          {props.consent.addable.map(box)}
+        </fieldset>
+      ) : null}
+      {adding.length > 0 ? (
+        <p className="note" role="status">
+          {t('consents.addNeedsApproval', { items: adding.map((s) => s[props.lang]).join(', ') })}
+        </p>
+      ) : null}
       <div className="buttons">
         <button type="button" className="primary" disabled={on.size === 0} onClick={() => props.onSave([...on])}>
-          {t('common.save')}
+          {adding.length > 0 ? t('consents.saveAndApprove') : t('common.save')}
         </button>
         <button type="button" onClick={props.onCancel}>
           {t('common.cancel')}

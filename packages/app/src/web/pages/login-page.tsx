@@ -51,6 +51,11 @@ export function LoginPage() {
           {t('account.left')}
         </p>
       ) : null}
+      {params.get('totpOn') || params.get('totpOff') ? (
+        <p className="note ok" role="status">
+          {t(params.get('totpOn') ? 'totp.turnedOn' : 'totp.turnedOff')}
+        </p>
+      ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('login.loginName')} name="loginName" autoComplete="username" required />
         <Field label={t('login.password')} name="password" type="password" autoComplete="current-password" required />

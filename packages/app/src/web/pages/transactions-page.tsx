@@ -6,6 +6,7 @@ import { ErrorNote } from '../components/error-note.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { formatWon, formatYmd } from '../format.ts';
+import { monthEnd, monthStart, useDebounced } from '../transactions/tx-filter-input.ts';
 import { type AnTx, useAnalysisTransactions } from '../transactions/use-analysis-transactions.ts';
 
 interface CategoryInfo {
@@ -19,7 +20,9 @@ const ROW_HEIGHT = 60;
 
 /**
  * Transactions: every one of them newest first in a virtualised list (only the rows in view are in the page, so
- * 100,000 scroll as fast as 100), search, kind and category filters, re-categorise a row and make it a rule.
+ * 100,000 scroll as fast as 100), re-categorise a row and make it a rule. Words, in/out and a period are searched
+ * by the server over the whole history (a search stops after 5,000 movements read: the person goes on or narrows
+ * the period); the category narrows either way.
  */
 export default function TransactionsPage() {
   const { t, i18n } = useTranslation();
@@ -27,23 +30,22 @@ export default function TransactionsPage() {
   const categories = useLoad(() => api<{ categories: CategoryInfo[] }>('/api/analysis/categories'));
   const [category, setCategory] = useState('');
   const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), 300);
   const [direction, setDirection] = useState<'all' | 'in' | 'out'>('all');
+  const [fromMonth, setFromMonth] = useState('');
+  const [toMonth, setToMonth] = useState('');
   const [editing, setEditing] = useState<AnTx>();
   const [message, setMessage] = useState<string>();
-  const list = useAnalysisTransactions(category);
+  const filter = useMemo(
+    () => ({ category, q, direction, from: monthStart(fromMonth), to: monthEnd(toMonth) }),
+    [category, q, direction, fromMonth, toMonth],
+  );
+  const list = useAnalysisTransactions(filter);
   const names = useMemo(
     () => new Map((categories.data?.categories ?? []).map((c) => [c.key, c[lang]])),
     [categories.data, lang],
   );
-
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return list.rows.filter(
-      (r) =>
-        (q === '' || (r.merchant ?? '').toLowerCase().includes(q)) &&
-        (direction === 'all' || (direction === 'in' ? r.amount > 0 : r.amount < 0)),
-    );
-  }, [list.rows, query, direction]);
+  const shown = list.rows;
 
   const scroller = useRef<HTMLElement>(null);
   const virtual = useVirtualizer({
@@ -54,10 +56,10 @@ export default function TransactionsPage() {
   });
   const items = virtual.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
-  const { more, done, loading } = list;
+  const { more, done, loading, limited } = list;
   useEffect(() => {
-    if (!done && !loading && lastIndex >= shown.length - 40) void more();
-  }, [lastIndex, shown.length, done, loading, more]);
+    if (!done && !loading && !limited && lastIndex >= shown.length - 40) void more();
+  }, [lastIndex, shown.length, done, loading, limited, more]);
 
   return (
     <section>
@@ -92,11 +94,38 @@ export default function TransactionsPage() {
             <option value="out">{t('tx.out')}</option>
           </select>
         </label>
+        <label>
+          {t('tx.fromMonth')}
+          <input
+            type="month"
+            value={fromMonth}
+            max={toMonth || undefined}
+            onChange={(e) => setFromMonth(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('tx.toMonth')}
+          <input
+            type="month"
+            value={toMonth}
+            min={fromMonth || undefined}
+            onChange={(e) => setToMonth(e.target.value)}
+          />
+        </label>
       </form>
       <p aria-live="polite" className="muted">
         {t('tx.count', { count: shown.length })}
+        {list.search ? ` · ${t('tx.searched')}` : ''}
         {loading ? ` · ${t('tx.loadMore')}` : ''}
       </p>
+      {limited ? (
+        <div className="note scan-limited" role="status">
+          <p>{t('tx.scanLimited')}</p>
+          <button type="button" onClick={() => void more(true)}>
+            {t('tx.searchOn')}
+          </button>
+        </div>
+      ) : null}
       {editing ? (
         <Recategorise
           tx={editing}
@@ -147,7 +176,7 @@ export default function TransactionsPage() {
           })}
         </ul>
       </section>
-      {shown.length === 0 && !loading ? <p>{t('tx.empty')}</p> : null}
+      {shown.length === 0 && !loading && !limited ? <p>{t(list.search ? 'tx.noMatch' : 'tx.empty')}</p> : null}
     </section>
   );
 }

@@ -16,6 +16,8 @@ export function consentView(rt: OperatorRuntime, c: ConsentRecord) {
     authPath: c.authPath,
     scopes: c.scopes,
     items: c.scopes.map((s) => ({ scope: s, ko: scopeWording(s, 'ko'), en: scopeWording(s, 'en') })),
+    // The data items of its sector it does not have: a change adding them is a new 전송요구 to authenticate.
+    addable: addableScopes(c).map((s) => ({ scope: s, ko: scopeWording(s, 'ko'), en: scopeWording(s, 'en') })),
     target: c.target,
     assetCount: c.assetCount,
     isScheduled: c.isScheduled,
@@ -32,6 +34,11 @@ export function consentView(rt: OperatorRuntime, c: ConsentRecord) {
     endedReason: c.endedReason,
     ...(c.status === 'active' ? { extendableFrom: extensionOpensOn(c.endDate) } : {}),
   };
+}
+
+function addableScopes(c: ConsentRecord): string[] {
+  const industry = c.industry;
+  return INDUSTRY_SCOPES[industry].filter((s) => s !== listScope(industry) && !c.scopes.includes(s));
 }
 
 /** The institutions of the registry by sector, with the scopes of each sector in words. */
