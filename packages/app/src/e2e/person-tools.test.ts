@@ -309,6 +309,10 @@ describe('the person’s tools in Chromium', () => {
       const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
       expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
       expect(await page.getByTestId('totp-uri').textContent()).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+      // The QR code an authenticator scans: an image with its name, the matrix of a URI this long (version ≥ 3).
+      const qr = page.getByRole('img', { name: /QR 코드/ });
+      expect(Number(await qr.getAttribute('data-modules'))).toBeGreaterThanOrEqual(29);
+      expect((await qr.locator('path').getAttribute('d'))?.length ?? 0).toBeGreaterThan(1000);
       await checkPage(page, SUITE, '08-totp-setup');
       await screenshot(page, SUITE, 'view-totp-setup', { fullPage: false });
       await page.getByLabel(/인증 앱 코드/).fill('000000' === totpCode(secret, Date.now()) ? '111111' : '000000');

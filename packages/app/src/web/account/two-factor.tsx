@@ -4,6 +4,7 @@ import { api } from '../api/api.ts';
 import { ErrorNote, errorText } from '../components/error-note.tsx';
 import { Field } from '../components/field.tsx';
 import { useSession } from '../session/session.tsx';
+import { QrCode } from './qr-code.tsx';
 
 /** The secret in groups of four, easier to type into an authenticator app by hand. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
@@ -63,6 +64,7 @@ export function TwoFactor() {
             <li>{t('totp.step1')}</li>
             <li>
               {t('totp.step2')}
+              <QrCode text={enrol.otpauthUri} label={t('totp.qr')} />
               <dl className="pair">
                 <dt>{t('totp.secret')}</dt>
                 <dd>
