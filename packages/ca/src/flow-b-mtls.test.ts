@@ -41,7 +41,10 @@ beforeAll(async () => {
   world = await createCaWorld();
   // The service as it runs: on the SQL repository (SQLite file).
   dir = await mkdtemp(join(tmpdir(), 'hannun-ca-'));
-  repository = await openSqlCaRepository({ url: `sqlite:${join(dir, 'ca.db')}` });
+  repository = await openSqlCaRepository({
+    url: `sqlite:${join(dir, 'ca.db')}`,
+    storageKey: world.secrets.storageKey,
+  });
   h = startHarness(world, { requireMtls: true, allowLoopback: false, repository });
   await h.ca.controls.enrol(PERSON);
   apiUrl = await h.ca.api.start({ host: '127.0.0.1', port: 0 });

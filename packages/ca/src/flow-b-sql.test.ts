@@ -1,5 +1,6 @@
 import { utf8Length } from '@hannun/spec';
 import { describeEachDialect } from '@hannun/store/testing';
+import { createColumnSealer } from '@hannun/pki';
 import { beforeAll, expect, it } from 'vitest';
 import type { CaDatabase } from './store/ca-database.ts';
 import { migrateCaStore, sqlCaRepository } from './store/sql-ca-repository.ts';
@@ -24,8 +25,9 @@ beforeAll(async () => {
 describeEachDialect('the CA service on the SQL repository', (open) => {
   it('Flow B end to end: 102, wrong PIN counted, approval, 103, 104 true once then replay false', async () => {
     const store = await open<CaDatabase>();
-    await migrateCaStore(store);
-    const h = startHarness(world, { repository: sqlCaRepository(store) });
+    const sealer = createColumnSealer(world.secrets.storageKey);
+    await migrateCaStore(store, sealer);
+    const h = startHarness(world, { repository: sqlCaRepository(store, sealer) });
     await h.ca.controls.enrol(PERSON);
     const opToken = await tokenOf(h, OPERATOR);
     const request = signRequestBody([{ consent: consentFor(h.clock, BANK) }, { consent: consentFor(h.clock, CARD) }]);

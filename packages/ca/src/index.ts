@@ -17,7 +17,7 @@ export type {
 } from './store/ca-repository.ts';
 export { createMemoryCaRepository } from './store/memory-ca-repository.ts';
 export type { CaDatabase } from './store/ca-database.ts';
-export { CA_MIGRATION_NAMESPACE, CA_MIGRATIONS } from './store/ca-migrations.ts';
+export { CA_MIGRATION_NAMESPACE, caMigrations } from './store/ca-migrations.ts';
 export { migrateCaStore, openSqlCaRepository, sqlCaRepository } from './store/sql-ca-repository.ts';
 export { NOT_YET_SIGNED } from './api/sign-result.ts';
 export {

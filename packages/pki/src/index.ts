@@ -45,3 +45,12 @@ export { TLS_VERSION } from './tls/tls-versions.ts';
 // Compact JWS and JWT with ES256 on node:crypto (provider tokens, CA tokens, signed consents).
 export * from './jws/es256-jws.ts';
 export * from './jws/jwt.ts';
+
+// Sealed columns at rest: AES-256-GCM bound to table, column and row, and blind indexes for lookups.
+export { aeadOpen, aeadSeal, aeadVersion } from './seal/aead.ts';
+export { type BlindIndex, createBlindIndex } from './seal/blind-index.ts';
+export { type ColumnSealer, createColumnSealer, type RowKey } from './seal/column-sealer.ts';
+export { SealError } from './seal/seal-error.ts';
+export { deriveStorageSubkey, generateStorageKey, STORAGE_KEY_BYTES } from './seal/storage-key.ts';
+export { createPrivateFileOnce } from './seal/create-file-once.ts';
+export { type EnsureStorageKeyResult, ensureStorageKey } from './seal/ensure-storage-key.ts';

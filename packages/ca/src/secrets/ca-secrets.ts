@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRootCa, type KeyAndCertificate } from '@hannun/pki';
+import { createRootCa, generateStorageKey, type KeyAndCertificate } from '@hannun/pki';
 
 /**
  * What the CA keeps secret, apart from its organisation credentials (TLS and token-signing key, from the
@@ -16,6 +16,11 @@ export interface CaSecrets {
    * issues only people's signing certificates.
    */
   readonly personalRoot: KeyAndCertificate;
+  /**
+   * The storage key of the CA's database (`<dataDir>/ca/storage.key`): people's CIs and signed consents are
+   * sealed under it (AES-256-GCM), and CIs found through a blind index derived from it.
+   */
+  readonly storageKey: Buffer;
 }
 
 /** Fresh secrets (tests; the first start of a data directory). */
@@ -26,10 +31,11 @@ export async function generateCaSecrets(opts: { readonly rootCommonName?: string
     personalRoot: await createRootCa({
       commonName: opts.rootCommonName ?? `Hannun CA Personal Root ${randomBytes(4).toString('hex')}`,
     }),
+    storageKey: generateStorageKey(),
   };
 }
 
-/** The file form (version 1): base64 keys and the root's PEMs. */
+/** The file form of secrets.json (version 1): base64 keys and the root's PEMs; the storage key has its own file. */
 export interface CaSecretsFile {
   readonly version: 1;
   readonly pepper: string;
@@ -47,7 +53,7 @@ export function secretsToFile(s: CaSecrets): CaSecretsFile {
 }
 
 /** Parse the file form; throws naming the field that is wrong (never printing a value). */
-export function secretsFromFile(raw: unknown): CaSecrets {
+export function secretsFromFile(raw: unknown): Omit<CaSecrets, 'storageKey'> {
   const f = raw as Partial<CaSecretsFile> | null;
   if (typeof f !== 'object' || f === null || f.version !== 1) throw new Error('CA secrets: unknown file version');
   const key = (name: 'pepper' | 'keyEncryptionKey') => {

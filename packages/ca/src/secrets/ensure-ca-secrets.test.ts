@@ -24,5 +24,22 @@ describe("the CA's secrets in its data directory", () => {
     expect(again.secrets.keyEncryptionKey.equals(a.secrets.keyEncryptionKey)).toBe(true);
     expect(again.secrets.pepper).toHaveLength(32);
     expect(JSON.parse(await readFile(a.path, 'utf8')).version).toBe(1);
+    expect(a.secrets.storageKey).toHaveLength(32);
+    expect(b.secrets.storageKey.equals(a.secrets.storageKey)).toBe(true);
+    expect(again.secrets.storageKey.equals(a.secrets.storageKey)).toBe(true);
+    expect((await stat(join(dataDir, 'ca', 'storage.key'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('a data directory from before sealed columns (secrets.json, no storage.key) gains a storage key, keeping its secrets', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hannun-ca-secrets-'));
+    dirs.push(dataDir);
+    const first = await ensureCaSecrets({ dataDir });
+    await rm(join(dataDir, 'ca', 'storage.key'));
+    const upgraded = await ensureCaSecrets({ dataDir });
+    expect(upgraded.created).toBe(false);
+    expect(upgraded.secrets.pepper.equals(first.secrets.pepper)).toBe(true);
+    expect(upgraded.secrets.storageKey).toHaveLength(32);
+    expect(upgraded.secrets.storageKey.equals(first.secrets.storageKey)).toBe(false);
+    expect((await ensureCaSecrets({ dataDir })).secrets.storageKey.equals(upgraded.secrets.storageKey)).toBe(true);
   });
 });

@@ -1,8 +1,14 @@
-/** The CA's tables (migrations in ca-migrations.ts). Times are epoch milliseconds. */
+/**
+ * The CA's tables (migrations in ca-migrations.ts). Times are epoch milliseconds. `sealed_*` columns hold
+ * AES-256-GCM text under the CA's storage key, bound to table, column and row (ColumnSealer of @hannun/pki).
+ */
 export interface CaDatabase {
   ca_person: {
     id: string;
-    ci: string;
+    /** The CI, sealed (row: id). */
+    sealed_ci: string;
+    /** Blind index of the CI (HMAC-SHA256, unique): how a person is found by CI. Set on every row since 0002. */
+    ci_index: string | null;
     name: string;
     phone: string;
     birth_date: string;
@@ -41,7 +47,8 @@ export interface CaDatabase {
   ca_signature: {
     cert_tx_id: string;
     tx_id: string;
-    signed_consent: string;
+    /** The signed consent (compact JWS with the person's certificate), sealed (row: cert_tx_id, tx_id). */
+    sealed_signed_consent: string;
     signed_at: number;
   };
   ca_verification: {

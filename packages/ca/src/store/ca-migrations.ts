@@ -1,10 +1,12 @@
+import type { ColumnSealer } from '@hannun/pki';
 import type { Migration } from '@hannun/store';
+import { caSealedMigration } from './ca-sealed-migration.ts';
 
 /** The CA's migration history lives under this namespace (`ca_migration`). */
 export const CA_MIGRATION_NAMESPACE = 'ca';
 
-/** The CA's schema, written once for SQLite and PostgreSQL. Table names start with `ca_` (SQLite has one namespace). */
-export const CA_MIGRATIONS: Readonly<Record<string, Migration>> = {
+/** The CA's first schema, written once for SQLite and PostgreSQL. Table names start with `ca_` (SQLite has one namespace). */
+const CA_CORE: Readonly<Record<string, Migration>> = {
   '0001_ca_core': {
     async up(db, ddl) {
       await db.schema
@@ -75,3 +77,11 @@ export const CA_MIGRATIONS: Readonly<Record<string, Migration>> = {
     },
   },
 };
+
+/**
+ * The CA's migrations, in order. 0002 seals the columns that held personal data in clear, under the CA's
+ * storage key (`sealer`): the same key must open them ever after.
+ */
+export function caMigrations(sealer: ColumnSealer): Readonly<Record<string, Migration>> {
+  return { ...CA_CORE, '0002_ca_sealed': caSealedMigration(sealer) };
+}

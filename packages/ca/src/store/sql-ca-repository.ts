@@ -1,13 +1,20 @@
 import type { Logger } from '@hannun/infra';
-import { isConflict, migrate, openStore, type Selectable, type Store } from '@hannun/store';
+import { type ColumnSealer, createColumnSealer } from '@hannun/pki';
+import { isConflict, migrate, openStore, type Selectable, type Store, sql } from '@hannun/store';
 import type { CaDatabase } from './ca-database.ts';
-import { CA_MIGRATION_NAMESPACE, CA_MIGRATIONS } from './ca-migrations.ts';
+import { CA_MIGRATION_NAMESPACE, caMigrations } from './ca-migrations.ts';
 import type { CaRepository, PersonRecord, SignStatus, SignTransaction } from './ca-repository.ts';
 
-function person(row: Selectable<CaDatabase['ca_person']>): PersonRecord {
+const openCi = (sealer: ColumnSealer, id: string, sealed: string) => sealer.open('ca_person', 'sealed_ci', id, sealed);
+const sealSignature = (sealer: ColumnSealer, certTxId: string, txId: string, jws: string) =>
+  sealer.seal('ca_signature', 'sealed_signed_consent', [certTxId, txId], jws);
+const openSignature = (sealer: ColumnSealer, certTxId: string, txId: string, sealed: string) =>
+  sealer.open('ca_signature', 'sealed_signed_consent', [certTxId, txId], sealed);
+
+function personOf(sealer: ColumnSealer, row: Selectable<CaDatabase['ca_person']>): PersonRecord {
   return {
     id: row.id,
-    ci: row.ci,
+    ci: openCi(sealer, row.id, row.sealed_ci),
     name: row.name,
     phone: row.phone,
     birthDate: row.birth_date,
@@ -32,11 +39,14 @@ function status(s: string): SignStatus {
 
 /**
  * The CA repository on a @hannun/store database (SQLite or PostgreSQL), schema from ca-migrations.ts.
- * Run the migrations first (`openSqlCaRepository` does). `close()` closes the store.
+ * People's CIs and the signed consents are sealed under the CA's storage key (`sealer`); a person is found
+ * by CI through its blind index. Run the migrations first (`openSqlCaRepository` does). `close()` closes
+ * the store.
  */
-export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
+export function sqlCaRepository(store: Store<CaDatabase>, sealer: ColumnSealer): CaRepository {
   const { db } = store;
   const selectPerson = () => db.selectFrom('ca_person').selectAll();
+  const person = (row: Selectable<CaDatabase['ca_person']>) => personOf(sealer, row);
   return {
     async addPerson(p) {
       try {
@@ -44,7 +54,8 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
           .insertInto('ca_person')
           .values({
             id: p.id,
-            ci: p.ci,
+            sealed_ci: sealer.seal('ca_person', 'sealed_ci', p.id, p.ci),
+            ci_index: sealer.index('ci', p.ci),
             name: p.name,
             phone: p.phone,
             birth_date: p.birthDate,
@@ -64,7 +75,7 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
       }
     },
     async personByCi(ci) {
-      const row = await selectPerson().where('ci', '=', ci).executeTakeFirst();
+      const row = await selectPerson().where('ci_index', '=', sealer.index('ci', ci)).executeTakeFirst();
       return row && person(row);
     },
     async personById(id) {
@@ -186,7 +197,7 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
               signatures.map((s) => ({
                 cert_tx_id: certTxId,
                 tx_id: s.txId,
-                signed_consent: s.signedConsent,
+                sealed_signed_consent: sealSignature(sealer, certTxId, s.txId, s.signedConsent),
                 signed_at: s.signedAt,
               })),
             )
@@ -208,7 +219,11 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
       let query = db.selectFrom('ca_signature').selectAll().where('cert_tx_id', '=', certTxId);
       if (txId !== undefined) query = query.where('tx_id', '=', txId);
       const rows = await query.execute();
-      return rows.map((r) => ({ txId: r.tx_id, signedConsent: r.signed_consent, signedAt: Number(r.signed_at) }));
+      return rows.map((r) => ({
+        txId: r.tx_id,
+        signedConsent: openSignature(sealer, certTxId, r.tx_id, r.sealed_signed_consent),
+        signedAt: Number(r.signed_at),
+      }));
     },
     async verificationSubject(certTxId, txId) {
       // One statement for what took four (the transaction with all its consents, the signature, the person).
@@ -224,25 +239,28 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
         .select([
           't.status',
           'p.id as person_id',
-          'p.ci',
+          'p.sealed_ci',
           'p.cert_serial',
           'c.tx_id',
           'c.title',
           'c.consent',
           'c.provider_org_code',
-          's.signed_consent',
+          's.sealed_signed_consent',
         ])
         .where('t.cert_tx_id', '=', certTxId)
         .executeTakeFirst();
       if (!row) return undefined;
       return {
         status: status(row.status),
-        person: { id: row.person_id, ci: row.ci, certSerial: row.cert_serial },
+        person: { id: row.person_id, ci: openCi(sealer, row.person_id, row.sealed_ci), certSerial: row.cert_serial },
         consent:
           row.tx_id === null || row.title === null || row.consent === null || row.provider_org_code === null
             ? undefined
             : { txId: row.tx_id, title: row.title, consent: row.consent, providerOrgCode: row.provider_org_code },
-        signedConsent: row.signed_consent ?? undefined,
+        signedConsent:
+          row.sealed_signed_consent === null
+            ? undefined
+            : openSignature(sealer, certTxId, txId, row.sealed_signed_consent),
       };
     },
     async recordVerification(v) {
@@ -282,17 +300,23 @@ export function sqlCaRepository(store: Store<CaDatabase>): CaRepository {
   };
 }
 
-/** Bring a store's CA schema up to date; returns the migrations applied now. */
-export function migrateCaStore(store: Store<CaDatabase>): Promise<string[]> {
-  return migrate(store as Store<unknown>, { namespace: CA_MIGRATION_NAMESPACE, migrations: CA_MIGRATIONS });
+/**
+ * Bring a store's CA schema up to date; returns the migrations applied now. `sealer` seals what a database
+ * from before sealed columns holds in clear (0002): the CA's storage key, the same one the repository gets.
+ */
+export function migrateCaStore(store: Store<CaDatabase>, sealer: ColumnSealer): Promise<string[]> {
+  return migrate(store as Store<unknown>, { namespace: CA_MIGRATION_NAMESPACE, migrations: caMigrations(sealer) });
 }
 
 /**
  * Open the CA's database (`sqlite:<path>`, `postgres://…`), migrate it and return the repository, which
- * owns the store (close it with `repository.close()`).
+ * owns the store (close it with `repository.close()`). On SQLite, with `secure_delete`: a deleted or
+ * rewritten cell (a CI sealed in place by the migration) is zeroed, not left in a free page.
  */
 export async function openSqlCaRepository(opts: {
   readonly url: string;
+  /** The CA's storage key (`CaSecrets.storageKey`): seals CIs and signed consents. */
+  readonly storageKey: Buffer;
   /** PostgreSQL schema (default: the connection's). */
   readonly schema?: string;
   readonly logger?: Logger;
@@ -302,11 +326,18 @@ export async function openSqlCaRepository(opts: {
     ...(opts.schema ? { schema: opts.schema } : {}),
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
+  const sealer = createColumnSealer(opts.storageKey);
   try {
-    await migrateCaStore(store);
+    if (store.dialect === 'sqlite') await sql`pragma secure_delete = on`.execute(store.db);
+    const applied = await migrateCaStore(store, sealer);
+    // Values sealed in place: move the new pages into the file and empty the WAL of the old ones. Best effort:
+    // busy (another process's reader), the next checkpoint does it.
+    if (applied.includes('0002_ca_sealed') && store.dialect === 'sqlite') {
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db).catch(() => undefined);
+    }
   } catch (error) {
     await store.close();
     throw error;
   }
-  return sqlCaRepository(store);
+  return sqlCaRepository(store, sealer);
 }

@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   const logger = benchLogger('ca');
   const trust = await loadBenchTrust(dataDir);
   const { secrets } = await ensureCaSecrets({ dataDir });
-  const repository = await openSqlCaRepository({ url: `sqlite:${join(dataDir, 'ca.db')}`, logger });
+  const repository = await openSqlCaRepository({
+    url: `sqlite:${join(dataDir, 'ca.db')}`,
+    storageKey: secrets.storageKey,
+    logger,
+  });
   const ca = createCaService({
     orgCode: HANNUN_CA.orgCode,
     credentials: pkiOf(trust, HANNUN_CA.orgCode),

@@ -4,7 +4,7 @@
 // credentials), serving the 30 institutions over a small synthetic ledger in which the run's people are customers.
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { clientAgent, tlsServerOptions } from '@hannun/pki';
+import { clientAgent, ensureStorageKey, tlsServerOptions } from '@hannun/pki';
 import {
   type CaClient,
   createCallerRegistry,
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
     orgs: trust.registry.snapshot.orgs.map((o) => (o.orgCode === HANNUN_CA.orgCode ? { ...o, baseUrl: caUrl } : o)),
   });
   const consents = createMemoryConsentStore();
-  const store = await openSqlAuthStore({ url: `sqlite:${join(dataDir, 'provider.db')}`, consents });
+  const { key: storageKey } = await ensureStorageKey(join(dataDir, 'provider', 'storage.key'));
+  const store = await openSqlAuthStore({ url: `sqlite:${join(dataDir, 'provider.db')}`, consents, storageKey });
   const agents = new Map<string, Dispatcher>();
   const agentOf = (orgCode: string): Dispatcher => {
     let agent = agents.get(orgCode);

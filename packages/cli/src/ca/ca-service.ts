@@ -23,8 +23,9 @@ export const CA_SETTINGS = {
 /**
  * The integrated CA (통합인증기관, 통합인증-101…104): its API behind mutual TLS 1.3 on CA_PORT, and the person's
  * approval page on CA_PAGES_PORT. People, signing transactions and signatures live in the Hannun database
- * (`HANNUN_DATABASE_URL`, SQLite in the data directory by default); the PIN pepper, key-encryption key and the
- * root of people's certificates in `<data dir>/ca/secrets.json` (0600).
+ * (`HANNUN_DATABASE_URL`, SQLite in the data directory by default), with CIs and signed consents sealed; the PIN
+ * pepper, key-encryption key and the root of people's certificates in `<data dir>/ca/secrets.json` (0600), the
+ * storage key that seals the database's columns in `<data dir>/ca/storage.key` (0600).
  */
 export const caService: ServiceDefinition = {
   name: 'ca',
@@ -36,7 +37,11 @@ export const caService: ServiceDefinition = {
     const env = loadConfig(CA_SETTINGS, ctx.env);
     const { secrets, created } = await ensureCaSecrets({ dataDir: ctx.dataDir });
     if (created) ctx.logger.info('CA secrets created (PIN pepper, key-encryption key, personal root)');
-    const repository = await openSqlCaRepository({ url: storeUrlFor(ctx.dataDir, ctx.env), logger: ctx.logger });
+    const repository = await openSqlCaRepository({
+      url: storeUrlFor(ctx.dataDir, ctx.env),
+      storageKey: secrets.storageKey,
+      logger: ctx.logger,
+    });
     const insecure = env.HANNUN_INSECURE_NO_MTLS;
     // Who exists, their serials and addresses: synced from the portal (지원-002/006), so a removal reaches the CA
     // within one interval. Organisations' client-credential hashes travel in no support API: those stay the ones

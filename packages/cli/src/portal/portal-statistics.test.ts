@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogSink } from '@hannun/infra';
-import { clientAgent } from '@hannun/pki';
+import { clientAgent, ensureStorageKey } from '@hannun/pki';
 import {
   createMemoryConsentStore,
   DEMO_INSTITUTIONS,
@@ -21,7 +21,7 @@ import { HANNUN_APP } from '../ecosystem/demo-organisations.ts';
 import { demoPeople } from '../ecosystem/demo-people.ts';
 import { writeEcosystemCredentials } from '../ecosystem/ecosystem-credentials.ts';
 import { type Ecosystem, startEcosystem } from '../ecosystem/start-ecosystem.ts';
-import { providerService } from '../provider/provider-service.ts';
+import { providerService, STORAGE_KEY_FILE } from '../provider/provider-service.ts';
 import { institutionSigningKeys } from '../provider/provider-signing-keys.ts';
 import { type PortalAdminClient, portalAdminClient } from './portal-admin-client.ts';
 import { portalService } from './portal-service.ts';
@@ -68,6 +68,7 @@ beforeAll(async () => {
   const auth = await openSqlAuthStore({
     url: `sqlite:${join(dir, 'hannun.db')}`,
     consents: createMemoryConsentStore(),
+    storageKey: (await ensureStorageKey(join(dir, STORAGE_KEY_FILE))).key,
   });
   await auth.consents.insert({
     id: 'stats-e2e-consent',

@@ -15,7 +15,7 @@ export interface ProviderAuth {
 
 /**
  * Authentication at the demo's providers (개별인증, 통합인증-002): consents, token pairs, codes and logins in the
- * Hannun database (loaded into the engine's consent store at start), and a CA client that calls 통합인증-101/104
+ * Hannun database (loaded into the engine's consent store at start; CIs, assets and signed consents sealed), and a CA client that calls 통합인증-101/104
  * as each institution, with that institution's own TLS certificate and registry credentials.
  *
  * The CA's address comes from the registry synced from the portal (`synced`, where `hannun up` registered it);
@@ -25,6 +25,8 @@ export async function providerAuth(opts: {
   readonly trust: EcosystemTrust;
   readonly consents: ConsentStore;
   readonly databaseUrl: string;
+  /** The provider's storage key (`<data dir>/provider/storage.key`): seals CIs, consented assets, signed consents. */
+  readonly storageKey: Buffer;
   readonly caUrl: string | undefined;
   readonly logger: Logger;
   /** The registry synced from the portal, which knows the CA's address: used as it is when given. */
@@ -42,7 +44,7 @@ export async function providerAuth(opts: {
       : trust.registry;
   if (!opts.caUrl) opts.logger.warn('no CA in this run: 통합인증-002 answers server_error');
 
-  const store = await openSqlAuthStore({ url: opts.databaseUrl, consents: opts.consents });
+  const store = await openSqlAuthStore({ url: opts.databaseUrl, consents: opts.consents, storageKey: opts.storageKey });
   const agents = new Map<string, Dispatcher>();
   const agentOf = (orgCode: string): Dispatcher => {
     let agent = agents.get(orgCode);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadConfig, setting } from '@hannun/infra';
+import { ensureStorageKey } from '@hannun/pki';
 import { STORE_SETTINGS, storeUrlFor } from '@hannun/store';
 import {
   createLedger,
@@ -27,6 +28,9 @@ export { DEMO_CUSTOMERS, DEMO_SEED } from '../ecosystem/demo-people.ts';
 
 /** Where the provider keeps its next_page cursor key, under the data directory (0600). */
 export const CURSOR_SECRET_FILE = join('provider', 'cursor.key');
+
+/** Where the provider keeps the storage key that seals its database columns, under the data directory (0600). */
+export const STORAGE_KEY_FILE = join('provider', 'storage.key');
 
 /** Settings of the provider in `hannun up` and `hannun provider` (besides PROVIDER_PORT). */
 export const PROVIDER_SETTINGS = {
@@ -85,6 +89,7 @@ export const providerService: ServiceDefinition = {
       trust: ctx.trust,
       consents,
       databaseUrl: storeUrlFor(ctx.dataDir, ctx.env),
+      storageKey: (await ensureStorageKey(join(ctx.dataDir, STORAGE_KEY_FILE))).key,
       caUrl: ctx.running().find((s) => s.role === 'ca')?.url,
       logger: ctx.logger,
       ...(participant.live ? { synced: participant.live } : {}),

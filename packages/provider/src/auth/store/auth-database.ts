@@ -1,18 +1,22 @@
 /**
  * Authentication's tables at the provider (migrations in auth-migrations.ts). Times are epoch milliseconds;
  * lists and nested values are JSON text. Table names start with `provider_` (SQLite has one namespace).
+ * `sealed_*` columns hold AES-256-GCM text under the provider's storage key, bound to table, column and row
+ * key (ColumnSealer of @hannun/pki; row keys in auth-sealed-migration.ts); `ci_index` is the CI's blind index
+ * (set on every row since 0002).
  */
 export interface AuthDatabase {
   provider_consent: {
     id: string;
     org_code: string;
-    ci: string;
+    sealed_ci: string;
+    ci_index: string | null;
     recipient_org_code: string;
     client_id: string;
     /** JSON: string[] */
     scopes: string;
-    /** JSON: { listApi, key }[] */
-    assets: string;
+    /** Sealed JSON: { listApi, key }[] (account numbers) */
+    sealed_assets: string;
     is_scheduled: boolean;
     fnd_cycle: string;
     add_cycle: string;
@@ -23,8 +27,8 @@ export interface AuthDatabase {
     /** JSON: { transMemo, merchantNameRegno, transCategory } */
     flags: string;
     auth: string | null;
-    /** JSON: ConsentSignature */
-    signature: string | null;
+    /** Sealed JSON: ConsentSignature (the signed consent) */
+    sealed_signature: string | null;
     created_at: number;
     revoked_at: number | null;
   };
@@ -32,7 +36,8 @@ export interface AuthDatabase {
     id: string;
     org_code: string;
     client_id: string;
-    ci: string;
+    sealed_ci: string;
+    ci_index: string | null;
     consent_id: string;
     auth: string;
     grant_ref: string;
@@ -49,7 +54,7 @@ export interface AuthDatabase {
     org_code: string;
     client_id: string;
     redirect_uri: string;
-    ci: string;
+    sealed_ci: string;
     consent_id: string;
     issued_at: number;
     expires_at: number;
@@ -65,7 +70,7 @@ export interface AuthDatabase {
   provider_login: {
     org_code: string;
     login_id: string;
-    ci: string;
+    sealed_ci: string;
     password_hash: string;
     phone: string;
     failures: number;
@@ -74,8 +79,8 @@ export interface AuthDatabase {
   provider_auth_request: {
     id: string;
     org_code: string;
-    /** JSON: the whole AuthRequest (short-lived; read and written whole). */
-    body: string;
+    /** Sealed JSON: the whole AuthRequest, which holds the CI (short-lived; read and written whole). */
+    sealed_body: string;
     expires_at: number;
   };
   provider_revoked_jti: {

@@ -1,10 +1,12 @@
+import type { ColumnSealer } from '@hannun/pki';
 import type { Migration } from '@hannun/store';
+import { authSealedMigration } from './auth-sealed-migration.ts';
 
 /** The provider's migration history lives under this namespace (`provider_migration`). */
 export const PROVIDER_MIGRATION_NAMESPACE = 'provider';
 
-/** Authentication's schema at the provider, written once for SQLite and PostgreSQL. */
-export const PROVIDER_MIGRATIONS: Readonly<Record<string, Migration>> = {
+/** Authentication's first schema at the provider, written once for SQLite and PostgreSQL. */
+const PROVIDER_AUTH: Readonly<Record<string, Migration>> = {
   '0001_provider_auth': {
     async up(db, ddl) {
       await db.schema
@@ -113,3 +115,11 @@ export const PROVIDER_MIGRATIONS: Readonly<Record<string, Migration>> = {
     },
   },
 };
+
+/**
+ * The provider's migrations, in order. 0002 seals the columns that held personal data in clear, under the
+ * provider's storage key (`sealer`): the same key must open them ever after.
+ */
+export function providerMigrations(sealer: ColumnSealer): Readonly<Record<string, Migration>> {
+  return { ...PROVIDER_AUTH, '0002_provider_sealed': authSealedMigration(sealer) };
+}

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateStorageKey } from '@hannun/pki';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryConsentStore } from '../../consent/memory-consent-store.ts';
 import { FIXTURE_ORGS } from '../../testing/fixture-world.ts';
@@ -14,10 +15,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const url = `sqlite:${join(dir, 'provider.db')}`;
 const signingKeys = generateSigningKeys(FIXTURE_ORGS);
 const ORG = 'BKNURI0001';
+const storageKey = generateStorageKey();
 
 async function engineOnSql() {
   const consents = createMemoryConsentStore();
-  const store = await openSqlAuthStore({ url, consents });
+  const store = await openSqlAuthStore({ url, consents, storageKey });
   const world = createAuthWorld({ consents, auth: { store }, config: { signingKeys } });
   return {
     world,

@@ -1,4 +1,5 @@
 import type { Logger } from '@hannun/infra';
+import { type ColumnSealer, createColumnSealer } from '@hannun/pki';
 import {
   type Insertable,
   isConflict,
@@ -7,11 +8,12 @@ import {
   openStore,
   type Selectable,
   type Store,
+  sql,
 } from '@hannun/store';
 import { Temporal } from 'temporal-polyfill';
 import type { ConsentRecord, ConsentStore } from '../../consent/consent.ts';
 import type { AuthDatabase } from './auth-database.ts';
-import { PROVIDER_MIGRATION_NAMESPACE, PROVIDER_MIGRATIONS } from './auth-migrations.ts';
+import { PROVIDER_MIGRATION_NAMESPACE, providerMigrations } from './auth-migrations.ts';
 import type {
   AuthorizationCode,
   AuthRequest,
@@ -23,15 +25,20 @@ import type {
 
 type Db = AuthDatabase;
 
-function consentOf(row: Selectable<Db['provider_consent']>): ConsentRecord {
+/** The sealing of each table's columns: row keys as in auth-sealed-migration.ts. */
+const CONSENT = 'provider_consent';
+const PAIR = 'provider_token_pair';
+
+function consentOf(sealer: ColumnSealer, row: Selectable<Db['provider_consent']>): ConsentRecord {
+  const signature = sealer.openOptional(CONSENT, 'sealed_signature', row.id, row.sealed_signature);
   return {
     id: row.id,
     orgCode: row.org_code,
-    ci: row.ci,
+    ci: sealer.open(CONSENT, 'sealed_ci', row.id, row.sealed_ci),
     recipientOrgCode: row.recipient_org_code,
     clientId: row.client_id,
     scopes: JSON.parse(row.scopes) as ConsentRecord['scopes'],
-    assets: JSON.parse(row.assets) as ConsentRecord['assets'],
+    assets: JSON.parse(sealer.open(CONSENT, 'sealed_assets', row.id, row.sealed_assets)) as ConsentRecord['assets'],
     isScheduled: Boolean(row.is_scheduled),
     fndCycle: row.fnd_cycle,
     addCycle: row.add_cycle,
@@ -42,20 +49,18 @@ function consentOf(row: Selectable<Db['provider_consent']>): ConsentRecord {
     createdAt: Number(row.created_at),
     ...(row.revoked_at === null ? {} : { revokedAt: Number(row.revoked_at) }),
     ...(row.auth === 'individual' || row.auth === 'integrated' ? { auth: row.auth } : {}),
-    ...(row.signature === null
-      ? {}
-      : { signature: JSON.parse(row.signature) as NonNullable<ConsentRecord['signature']> }),
+    ...(signature === null ? {} : { signature: JSON.parse(signature) as NonNullable<ConsentRecord['signature']> }),
   };
 }
 
-/** The live pair of one (org_code × client_id × CI): not revoked, refresh token not expired; the newest. */
-function livePairQuery(db: Kysely<Db>, orgCode: string, clientId: string, ci: string, now: number) {
+/** The live pair of one (org_code × client_id × CI, by its blind index): not revoked, refresh token not expired; the newest. */
+function livePairQuery(db: Kysely<Db>, orgCode: string, clientId: string, ciIndex: string, now: number) {
   return db
     .selectFrom('provider_token_pair')
     .selectAll()
     .where('org_code', '=', orgCode)
     .where('client_id', '=', clientId)
-    .where('ci', '=', ci)
+    .where('ci_index', '=', ciIndex)
     .where('revoked_at', 'is', null)
     .where('refresh_expires_at', '>', now)
     .orderBy('issued_at', 'desc');
@@ -63,7 +68,7 @@ function livePairQuery(db: Kysely<Db>, orgCode: string, clientId: string, ci: st
 
 const WHY = new Set<PairRevocation>(['replaced', 'withdrawn', 'code-replayed']);
 
-function pairOf(row: Selectable<Db['provider_token_pair']>): TokenPair {
+function pairOf(sealer: ColumnSealer, row: Selectable<Db['provider_token_pair']>): TokenPair {
   if (row.auth !== 'individual' && row.auth !== 'integrated')
     throw new Error('provider_token_pair holds an unknown auth');
   const why = row.revoked_why as PairRevocation | null;
@@ -72,7 +77,7 @@ function pairOf(row: Selectable<Db['provider_token_pair']>): TokenPair {
     id: row.id,
     orgCode: row.org_code,
     clientId: row.client_id,
-    ci: row.ci,
+    ci: sealer.open(PAIR, 'sealed_ci', row.id, row.sealed_ci),
     consentId: row.consent_id,
     auth: row.auth,
     grant: row.grant_ref,
@@ -86,13 +91,13 @@ function pairOf(row: Selectable<Db['provider_token_pair']>): TokenPair {
   };
 }
 
-function codeOf(row: Selectable<Db['provider_auth_code']>): AuthorizationCode {
+function codeOf(sealer: ColumnSealer, row: Selectable<Db['provider_auth_code']>): AuthorizationCode {
   return {
     codeHash: row.code_hash,
     orgCode: row.org_code,
     clientId: row.client_id,
     redirectUri: row.redirect_uri,
-    ci: row.ci,
+    ci: sealer.open('provider_auth_code', 'sealed_ci', row.code_hash, row.sealed_ci),
     consentId: row.consent_id,
     issuedAt: Number(row.issued_at),
     expiresAt: Number(row.expires_at),
@@ -100,11 +105,11 @@ function codeOf(row: Selectable<Db['provider_auth_code']>): AuthorizationCode {
   };
 }
 
-function loginOf(row: Selectable<Db['provider_login']>): ProviderLogin {
+function loginOf(sealer: ColumnSealer, row: Selectable<Db['provider_login']>): ProviderLogin {
   return {
     orgCode: row.org_code,
     loginId: row.login_id,
-    ci: row.ci,
+    ci: sealer.open('provider_login', 'sealed_ci', [row.org_code, row.login_id], row.sealed_ci),
     passwordHash: row.password_hash,
     phone: row.phone,
     failures: Number(row.failures),
@@ -112,15 +117,16 @@ function loginOf(row: Selectable<Db['provider_login']>): ProviderLogin {
   };
 }
 
-function consentRow(c: ConsentRecord): Insertable<Db['provider_consent']> {
+function consentRow(sealer: ColumnSealer, c: ConsentRecord): Insertable<Db['provider_consent']> {
   return {
     id: c.id,
     org_code: c.orgCode,
-    ci: c.ci,
+    sealed_ci: sealer.seal(CONSENT, 'sealed_ci', c.id, c.ci),
+    ci_index: sealer.index('ci', c.ci),
     recipient_org_code: c.recipientOrgCode,
     client_id: c.clientId,
     scopes: JSON.stringify(c.scopes),
-    assets: JSON.stringify(c.assets),
+    sealed_assets: sealer.seal(CONSENT, 'sealed_assets', c.id, JSON.stringify(c.assets)),
     is_scheduled: c.isScheduled,
     fnd_cycle: c.fndCycle,
     add_cycle: c.addCycle,
@@ -129,18 +135,19 @@ function consentRow(c: ConsentRecord): Insertable<Db['provider_consent']> {
     period: c.period,
     flags: JSON.stringify(c.flags),
     auth: c.auth ?? null,
-    signature: c.signature ? JSON.stringify(c.signature) : null,
+    sealed_signature: c.signature ? sealer.seal(CONSENT, 'sealed_signature', c.id, JSON.stringify(c.signature)) : null,
     created_at: c.createdAt,
     revoked_at: c.revokedAt ?? null,
   };
 }
 
-function pairRow(p: TokenPair): Insertable<Db['provider_token_pair']> {
+function pairRow(sealer: ColumnSealer, p: TokenPair): Insertable<Db['provider_token_pair']> {
   return {
     id: p.id,
     org_code: p.orgCode,
     client_id: p.clientId,
-    ci: p.ci,
+    sealed_ci: sealer.seal(PAIR, 'sealed_ci', p.id, p.ci),
+    ci_index: sealer.index('ci', p.ci),
     consent_id: p.consentId,
     auth: p.auth,
     grant_ref: p.grant,
@@ -162,14 +169,22 @@ class Replayed extends Error {}
  * auth-migrations.ts, namespace `provider`). Consents are written through to `consents`, the engine's
  * in-memory ConsentStore that the check chain reads synchronously; `load()` fills it (and the revoked
  * jtis) from the database at start. The atomic steps (a code's first use, a claimed cert_tx_id) are a
- * conditional update and a primary key.
+ * conditional update and a primary key. CIs, consented assets, signed consents and 개별인증 requests are
+ * sealed under the provider's storage key (`sealer`); a person's pairs are found through the CI's blind index.
  */
-export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStore & { load(): Promise<void> } {
+export function sqlAuthStore(
+  store: Store<Db>,
+  consents: ConsentStore,
+  sealer: ColumnSealer,
+): AuthStore & { load(): Promise<void> } {
   const { db } = store;
+  const pairOfRow = (row: Selectable<Db['provider_token_pair']>) => pairOf(sealer, row);
+  const codeOfRow = (row: Selectable<Db['provider_auth_code']>) => codeOf(sealer, row);
   let revoked: { jti: string; at: number }[] = [];
   return {
     async load() {
-      for (const row of await db.selectFrom('provider_consent').selectAll().execute()) consents.put(consentOf(row));
+      for (const row of await db.selectFrom('provider_consent').selectAll().execute())
+        consents.put(consentOf(sealer, row));
       revoked = (await db.selectFrom('provider_revoked_jti').selectAll().execute()).map((r) => ({
         jti: r.jti,
         at: Number(r.revoked_at),
@@ -178,7 +193,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
     consents: {
       get: (id) => consents.get(id),
       async insert(c) {
-        await db.insertInto('provider_consent').values(consentRow(c)).execute();
+        await db.insertInto('provider_consent').values(consentRow(sealer, c)).execute();
         consents.put(c);
       },
       async revoke(id, at) {
@@ -212,9 +227,10 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
                 throw error;
               }
             }
-            if (consent) await trx.insertInto('provider_consent').values(consentRow(consent)).execute();
-            const oldRow = await livePairQuery(trx, pair.orgCode, pair.clientId, pair.ci, at).executeTakeFirst();
-            const old = oldRow && pairOf(oldRow);
+            if (consent) await trx.insertInto('provider_consent').values(consentRow(sealer, consent)).execute();
+            const ciIndex = sealer.index('ci', pair.ci);
+            const oldRow = await livePairQuery(trx, pair.orgCode, pair.clientId, ciIndex, at).executeTakeFirst();
+            const old = oldRow && pairOfRow(oldRow);
             if (old) {
               await trx
                 .updateTable('provider_token_pair')
@@ -238,7 +254,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
                   .execute();
               }
             }
-            await trx.insertInto('provider_token_pair').values(pairRow(pair)).execute();
+            await trx.insertInto('provider_token_pair').values(pairRow(sealer, pair)).execute();
             return old;
           });
         } catch (error) {
@@ -251,8 +267,8 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
         return { ok: true, replaced };
       },
       async live(orgCode, clientId, ci, now) {
-        const row = await livePairQuery(db, orgCode, clientId, ci, now).executeTakeFirst();
-        return row && pairOf(row);
+        const row = await livePairQuery(db, orgCode, clientId, sealer.index('ci', ci), now).executeTakeFirst();
+        return row && pairOfRow(row);
       },
       async byJti(orgCode, jti) {
         const row = await db
@@ -261,7 +277,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
           .where('org_code', '=', orgCode)
           .where((eb) => eb.or([eb('access_jti', '=', jti), eb('refresh_jti', '=', jti)]))
           .executeTakeFirst();
-        return row && pairOf(row);
+        return row && pairOfRow(row);
       },
       async byGrant(orgCode, grant) {
         const row = await db
@@ -270,10 +286,10 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
           .where('org_code', '=', orgCode)
           .where('grant_ref', '=', grant)
           .executeTakeFirst();
-        return row && pairOf(row);
+        return row && pairOfRow(row);
       },
       async insert(p) {
-        await db.insertInto('provider_token_pair').values(pairRow(p)).execute();
+        await db.insertInto('provider_token_pair').values(pairRow(sealer, p)).execute();
       },
       async revoke(id, at, why) {
         await db
@@ -298,7 +314,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
             .where('org_code', '=', orgCode)
             .orderBy('issued_at')
             .execute()
-        ).map(pairOf),
+        ).map(pairOfRow),
     },
     codes: {
       async insert(c) {
@@ -309,7 +325,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
             org_code: c.orgCode,
             client_id: c.clientId,
             redirect_uri: c.redirectUri,
-            ci: c.ci,
+            sealed_ci: sealer.seal('provider_auth_code', 'sealed_ci', c.codeHash, c.ci),
             consent_id: c.consentId,
             issued_at: c.issuedAt,
             expires_at: c.expiresAt,
@@ -331,7 +347,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
           .where('used_at', 'is', null)
           .executeTakeFirst();
         const first = result.numUpdatedRows > 0n;
-        return { code: codeOf(first ? { ...row, used_at: null } : row), first };
+        return { code: codeOfRow(first ? { ...row, used_at: null } : row), first };
       },
       list: async (orgCode) =>
         (
@@ -341,7 +357,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
             .where('org_code', '=', orgCode)
             .orderBy('issued_at')
             .execute()
-        ).map(codeOf),
+        ).map(codeOfRow),
     },
     certTxs: {
       async claimed(orgCode, certTxId, txId) {
@@ -396,13 +412,13 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
           .where('org_code', '=', orgCode)
           .where('login_id', '=', loginId)
           .executeTakeFirst();
-        return row && loginOf(row);
+        return row && loginOf(sealer, row);
       },
       async put(l) {
         const values = {
           org_code: l.orgCode,
           login_id: l.loginId,
-          ci: l.ci,
+          sealed_ci: sealer.seal('provider_login', 'sealed_ci', [l.orgCode, l.loginId], l.ci),
           password_hash: l.passwordHash,
           phone: l.phone,
           failures: l.failures,
@@ -413,7 +429,7 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
           .values(values)
           .onConflict((oc) =>
             oc.columns(['org_code', 'login_id']).doUpdateSet({
-              ci: values.ci,
+              sealed_ci: values.sealed_ci,
               password_hash: values.password_hash,
               phone: values.phone,
               failures: values.failures,
@@ -426,14 +442,17 @@ export function sqlAuthStore(store: Store<Db>, consents: ConsentStore): AuthStor
     requests: {
       async get(id) {
         const row = await db.selectFrom('provider_auth_request').selectAll().where('id', '=', id).executeTakeFirst();
-        return row && (JSON.parse(row.body) as AuthRequest);
+        return (
+          row &&
+          (JSON.parse(sealer.open('provider_auth_request', 'sealed_body', row.id, row.sealed_body)) as AuthRequest)
+        );
       },
       async put(r) {
-        const body = JSON.stringify(r);
+        const sealed = sealer.seal('provider_auth_request', 'sealed_body', r.id, JSON.stringify(r));
         await db
           .insertInto('provider_auth_request')
-          .values({ id: r.id, org_code: r.orgCode, body, expires_at: r.expiresAt })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ body, expires_at: r.expiresAt }))
+          .values({ id: r.id, org_code: r.orgCode, sealed_body: sealed, expires_at: r.expiresAt })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ sealed_body: sealed, expires_at: r.expiresAt }))
           .execute();
         // Requests live minutes: the expired ones go as new ones come.
         await db
@@ -465,6 +484,8 @@ export interface OpenSqlAuthStoreOptions {
   readonly schema?: string;
   /** The engine's consent store, filled from the database and written through. */
   readonly consents: ConsentStore;
+  /** The provider's storage key (32 bytes, kept in the data directory): seals CIs, assets, signed consents. */
+  readonly storageKey: Buffer;
   readonly logger?: Logger;
 }
 
@@ -476,20 +497,32 @@ export async function openSqlAuthStore(opts: OpenSqlAuthStoreOptions): Promise<A
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
   try {
-    return await sqlAuthStoreOn(store, opts.consents);
+    return await sqlAuthStoreOn(store, opts.consents, createColumnSealer(opts.storageKey));
   } catch (error) {
     await store.close();
     throw error;
   }
 }
 
-/** The same on a store already open (tests, a service sharing its database): migrate, load, go. */
+/**
+ * The same on a store already open (tests, a service sharing its database): migrate, load, go. On SQLite,
+ * with `secure_delete` (a rewritten or deleted cell is zeroed, not left in a free page), and after 0002 sealed
+ * a database in place, a checkpoint that moves the new pages into the file and empties the WAL.
+ */
 export async function sqlAuthStoreOn(
   store: Store<Db>,
   consents: ConsentStore,
+  sealer: ColumnSealer,
 ): Promise<AuthStore & { close(): Promise<void> }> {
-  await migrate(store, { namespace: PROVIDER_MIGRATION_NAMESPACE, migrations: PROVIDER_MIGRATIONS });
-  const auth = sqlAuthStore(store, consents);
+  if (store.dialect === 'sqlite') await sql`pragma secure_delete = on`.execute(store.db);
+  const applied = await migrate(store, {
+    namespace: PROVIDER_MIGRATION_NAMESPACE,
+    migrations: providerMigrations(sealer),
+  });
+  if (store.dialect === 'sqlite' && applied.includes('0002_provider_sealed')) {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db).catch(() => undefined);
+  }
+  const auth = sqlAuthStore(store, consents, sealer);
   await auth.load();
   return { ...auth, close: () => store.close() };
 }
