@@ -1,4 +1,13 @@
-import { type Kysely, type Migration as KyselyMigration, type MigrationResult, Migrator, sql } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration as KyselyMigration,
+  type MigrationResult,
+  Migrator,
+  type SchemaMetadata,
+  sql,
+  type TableMetadata,
+} from 'kysely';
 import type { Store } from '../open-store.ts';
 import { type Ddl, ddlFor } from './ddl.ts';
 
@@ -62,13 +71,14 @@ export async function migrate<DB>(store: Store<DB>, options: MigrateOptions): Pr
       ...(m.down ? { down: (db: Kysely<unknown>) => m.down!(db, ddl) } : {}),
     };
   }
+  const schema = store.dialect === 'postgres' ? await currentSchema(store.db) : undefined;
   const migrator = new Migrator({
-    db: store.db,
+    db: schema === undefined ? store.db : ownSchemaOnly(store.db, schema),
     provider: { getMigrations: async () => provided },
     migrationTableName: `${namespace}_migration`,
     migrationLockTableName: `${namespace}_migration_lock`,
     // PostgreSQL: name the schema, or Kysely would take a same-named history table in another schema for ours.
-    ...(store.dialect === 'postgres' ? { migrationTableSchema: await currentSchema(store.db) } : {}),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
@@ -83,4 +93,37 @@ async function currentSchema<DB>(db: Kysely<DB>): Promise<string> {
   const schema = rows[0]?.schema;
   if (!schema) throw new Error('PostgreSQL has no current schema (search_path names no existing schema)');
   return schema;
+}
+
+/**
+ * The store's database as the Migrator sees it, its introspection narrowed to the store's own schema: the
+ * Migrator only asks whether its history tables and schema exist. Kysely's PostgreSQL introspector lists every
+ * table and column of every schema (pg_get_serial_sequence per column), which fails with "schema … does not
+ * exist" or "column … does not exist" whenever another service or test drops a schema or column meanwhile.
+ */
+function ownSchemaOnly<DB>(db: Kysely<DB>, schema: string): Kysely<DB> {
+  const introspection: DatabaseIntrospector = {
+    async getSchemas(): Promise<SchemaMetadata[]> {
+      const { rows } = await sql<{ name: string }>`
+        select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows.map((r) => ({ name: r.name }));
+    },
+    async getTables(): Promise<TableMetadata[]> {
+      const { rows } = await sql<{ name: string; isView: boolean }>`
+        select c.relname as name, c.relkind in ('v', 'm') as "isView"
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v', 'm')`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: r.isView, columns: [] }));
+    },
+    async getMetadata() {
+      return { tables: await this.getTables() };
+    },
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
