@@ -30,6 +30,13 @@ export { type WrittenReports, writeReports } from './conformance/report/write-re
 export { type KnownSecrets, masked, type Needle, needlesOf, type SecretKind } from './security/known-secrets.ts';
 export { type Finding, passesLuhn, type ScanPatterns, scanLogLines, scanRows, scanText } from './security/scan-text.ts';
 export { scanDatabaseFiles, scanLogFiles } from './security/scan-files.ts';
+export {
+  type FaultFront,
+  type FaultFrontOptions,
+  type Injected,
+  startFaultFront,
+} from './faults/fault-front.ts';
+export { ANSWER_FAULTS, type Fault, FAULTS, faultPicker, seededRandom } from './faults/fault-kinds.ts';
 // Operator checks (issue #9 item 2): the recording provider, its recorder and the judge.
 export { type CallRecord, describeCall, type TokenIdentity } from './operator-checks/call-record.ts';
 export { createRecorder, type Recorder, type RecorderOptions } from './operator-checks/recorder.ts';

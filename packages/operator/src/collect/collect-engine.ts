@@ -284,6 +284,16 @@ export function createCollectionEngine(o: CollectionEngineOptions): CollectionEn
     } finally {
       clearInterval(heartbeat);
     }
+    try {
+      await endRun(job, lease, end);
+    } catch (e) {
+      // The database went away (restarted, connection lost): the lease runs out and the job is claimed again.
+      o.logger?.error({ err: e, job: job.id, org: job.orgCode }, 'a collection job’s end could not be written');
+    }
+    return end.status;
+  }
+
+  async function endRun(job: CollectJob, lease: Lease, end: JobEnd): Promise<void> {
     const base = { personId: job.personId, orgCode: job.orgCode, jobId: job.id, apiType: job.apiType };
     const now = clock.nowMs();
     switch (end.status) {
@@ -319,7 +329,6 @@ export function createCollectionEngine(o: CollectionEngineOptions): CollectionEn
         if (stopping.signal.aborted) await jobs.putOff(lease, now, job.failure);
         break;
     }
-    return end.status;
   }
 
   async function claimNext(): Promise<CollectJob | undefined> {

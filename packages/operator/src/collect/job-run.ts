@@ -9,6 +9,7 @@ import type { OperatorDomain } from '../operator-domain.ts';
 import { recordTransmission } from '../records/transmission-records.ts';
 import { OperatorError } from '../shared/operator-error.ts';
 import { kstDate, parseYmd } from '../time/kst.ts';
+import { lyingTimestamp, outsidePeriod } from './answer-checks.ts';
 import { appliesTo, assetFields, type CollectPlan, collectPlan, rowsIn } from './collect-plan.ts';
 import type { ApiState, CollectState } from './collect-state.ts';
 import type { CollectJob, JobStore, Lease, Reason, StepMark } from './job-store.ts';
@@ -632,6 +633,14 @@ export class JobRun {
       throw e;
     }
 
+    // A provider lying about time: the whole answer refused (answer-checks.ts).
+    let refusal: string | undefined;
+    if (!failure && skipped === undefined && pages.length > 0) {
+      failure =
+        lyingTimestamp(u.api, first.search_timestamp, pages[0]?.['search_timestamp'], this.#now()) ??
+        (u.period ? outsidePeriod(u.api, pages, u.period) : undefined);
+      refusal = failure?.code;
+    }
     let stored: StoreResult | undefined;
     if (!failure && skipped === undefined && pages.length > 0) {
       try {
@@ -681,7 +690,7 @@ export class JobRun {
     }
     await this.#d.domain.store.transaction(async (trx) => {
       await this.#d.jobs.fence(trx, this.#lease);
-      await this.#records(trx, tries, u, stored !== undefined);
+      await this.#records(trx, tries, u, stored !== undefined, refusal);
       await this.#d.jobs.markStep(trx, j, mark, now);
       if (next)
         await this.#d.state.put(
@@ -708,6 +717,7 @@ export class JobRun {
     tries: readonly CallResult[],
     u: Unit,
     stored: boolean,
+    refusal?: string,
   ): Promise<void> {
     const j = this.#job;
     for (const t of tries) {
@@ -730,7 +740,7 @@ export class JobRun {
             ? t.kind
             : stored || t.kind !== 'ok'
               ? null
-              : 'not-stored',
+              : (refusal ?? 'not-stored'),
       });
     }
   }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { type FaultFront, startFaultFront } from '@hannun/examiner';
 import { openStore, type Store, sql } from '@hannun/store';
 import { testPgUrl } from '@hannun/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,6 @@ import {
   OPERATOR,
   startCollectWorld,
 } from './testing/collect-world.ts';
-import { type FlakyFront, startFlakyFront } from './testing/flaky-front.ts';
 
 /**
  * Scale (issue #6 item 10): three worker processes share one PostgreSQL job table and collect for several
@@ -31,12 +31,12 @@ const PEOPLE = [2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35];
 const CHILD = fileURLToPath(new URL('./testing/scale-worker-child.ts', import.meta.url));
 
 let world: CollectWorld;
-let front: FlakyFront;
+let front: FaultFront;
 beforeAll(async () => {
   world = await startCollectWorld();
-  front = await startFlakyFront({
+  front = await startFaultFront({
     upstream: world.url,
-    rates: { 'system-failure': 0.06, hang: 0.015, drop: 0.03, 'cut-mid-body': 0.03 },
+    rates: { 'status-500': 0.06, hang: 0.015, drop: 0.03, 'cut-mid-body': 0.03 },
     seed: 20_260_310,
   });
 }, 60_000);
@@ -161,7 +161,7 @@ describe('scale: three worker processes on PostgreSQL', () => {
       for (const id of held) expect(Number(jobs.find((j) => j.id === id)!.attempts)).toBeGreaterThanOrEqual(2);
       // The work was shared, and every kind of fault happened.
       expect(workers.map((w) => w.calls > 0)).toEqual([true, true, true]);
-      for (const fault of ['system-failure', 'hang', 'drop', 'cut-mid-body'] as const) {
+      for (const fault of ['status-500', 'hang', 'drop', 'cut-mid-body'] as const) {
         expect(front.counts[fault], fault).toBeGreaterThan(0);
       }
       // The operator's transmission records saw them too: calls given up, connections lost, system failures.

@@ -9,6 +9,10 @@ import { mapPgError } from './pg-error.ts';
 export function mappedPool(pool: pg.Pool, beforeAcquire: () => void): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    // A connection the server ends while it is checked out between queries (a restart, pg_terminate_backend)
+    // emits 'error' with no query to report it to: without a listener it would crash the process. The next
+    // query on it fails instead (mapped, for the caller to retry), and the pool drops it when it is released.
+    client.on('error', () => undefined);
     const query = async <R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> => {
       try {
         return (await client.query(sql, [...parameters])) as unknown as PostgresQueryResult<R>;

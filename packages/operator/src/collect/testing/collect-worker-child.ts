@@ -4,8 +4,14 @@
 import { engineFromEnv } from './worker-from-env.ts';
 
 const { store, engine } = await engineFromEnv({
-  settings: { leaseMs: 1_500, maxJobs: 4, retry: { attempts: 3, baseMs: 5, capMs: 20, maxRetryAfterMs: 1_000 } },
+  settings: {
+    leaseMs: Number(process.env.HANNUN_COLLECT_LEASE_MS ?? 1_500),
+    maxJobs: 4,
+    retry: { attempts: 3, baseMs: 5, capMs: 20, maxRetryAfterMs: 1_000 },
+  },
 });
+// With an IPC channel (the fault suite's kill -9 test), say when the worker is about to claim jobs.
+process.send?.({ type: 'ready' });
 for (;;) {
   await engine.runUntilIdle();
   const live = await store.db

@@ -240,7 +240,7 @@ export async function startCollectWorld(opts: { customers?: number } = {}): Prom
 /** The operator's domain over a migrated store, on the world's clock (the operator and providers agree). */
 export async function collectDomain(
   store: Store<OperatorDatabase>,
-  world: Pick<CollectWorld, 'registry' | 'clock'>,
+  world: Pick<CollectWorld, 'registry'> & { readonly clock: Clock },
   keyRing: KeyRing = generateKeyRing(),
 ): Promise<OperatorDomain> {
   await prepareOperatorStore(store);
