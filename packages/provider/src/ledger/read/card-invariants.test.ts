@@ -196,3 +196,24 @@ describe('카드-009 해외 승인내역: data invariants', () => {
     expect(checked).toBeGreaterThan(10);
   });
 });
+
+describe('카드-006 결제예정금액: search_timestamp', () => {
+  it('whenever the answer changes between two days, its changedAt moves too (a timestamp from the first day never hides the change)', () => {
+    let changes = 0;
+    for (const [org, cb] of cardBooks()) {
+      let previous: { body: string; changedAt: number; at: string } | undefined;
+      for (let d = 60; d >= 0; d--) {
+        const at = NOW.subtract({ days: d }).with({ hour: 12, minute: 0, second: 0 });
+        const snap = cb.snapshot('카드-006', null, { request: {}, now: at });
+        if (!snap) continue;
+        const body = JSON.stringify(snap.body);
+        if (previous && body !== previous.body) {
+          changes++;
+          expect(snap.changedAt, `${org} ${previous.at} → ${at.toString()}`).toBeGreaterThan(previous.changedAt);
+        }
+        previous = { body, changedAt: snap.changedAt, at: at.toString() };
+      }
+    }
+    expect(changes).toBeGreaterThan(20);
+  });
+});

@@ -179,18 +179,25 @@ export const CARD_READS: Readonly<Record<string, ApiReader>> = {
     const issuer = issuerAt(r);
     if (!issuer || !r.exists(issuer)) return undefined;
     const items: Row[] = [];
+    // The answer changes at the month's start, when this month's bill is paid (its item goes) and with each
+    // line of the next bill: its last change is the latest of those, so a search_timestamp before it gets the
+    // new list rather than 00001.
+    let changedAt = Math.max(r.lastChangeBefore(issuer), r.nowMi > 0 ? firstDayOfMonth(r.nowMi) * SECONDS_PER_DAY : 0);
     const current = billOf(r, issuer, r.nowMi);
     if (current && r.nowDay < current.payDay)
       items.push({ pay_due_date: date(current.payDay), pay_amt: krw(current.total) });
+    else if (current) changedAt = Math.max(changedAt, current.payDay * SECONDS_PER_DAY);
     const next = r.bundle(r.nowMi)?.billNext[issuer.idx];
     if (next) {
-      const soFar = next.lines.reduce((sum, l) => (l.ts <= r.nowTs ? sum + l.amt + l.fee : sum), 0);
+      let soFar = 0;
+      for (const l of next.lines) {
+        if (l.ts > r.nowTs) continue;
+        soFar += l.amt + l.fee;
+        changedAt = Math.max(changedAt, l.ts);
+      }
       if (soFar > 0) items.push({ pay_due_date: date(next.payDay), pay_amt: krw(soFar) });
     }
-    return {
-      body: { pay_list: items },
-      changedAt: Math.max(r.lastChangeBefore(issuer), r.nowMi > 0 ? firstDayOfMonth(r.nowMi) * SECONDS_PER_DAY : 0),
-    };
+    return { body: { pay_list: items }, changedAt };
   }),
   '카드-007': snapshot((r) => {
     const issuer = issuerAt(r);
