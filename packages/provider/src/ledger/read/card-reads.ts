@@ -89,30 +89,45 @@ function lineRow(r: Reader, line: BillLine): Row {
 }
 
 /** Cash advances taken up to now and not yet repaid by a bill. */
-function outstandingCash(r: Reader, issuer: CardIssuerSlot): CashAdvance[] {
-  const out: CashAdvance[] = [];
+/** The cash advances not yet due, newest first, and when that list last changed (one taken, one come due). */
+function cashAdvances(r: Reader, issuer: CardIssuerSlot): { cash: CashAdvance[]; changedTs: number } {
+  const cash: CashAdvance[] = [];
+  let changedTs = 0;
   for (let mi = r.nowMi; mi >= Math.max(r.life.firstMonth, r.nowMi - 1); mi--) {
     for (const c of r.bundle(mi)?.cash[issuer.idx] ?? []) {
-      if (c.ts <= r.nowTs && dueDay(c.dueMi, issuer.payDom) >= r.nowDay) out.push(c);
+      if (c.ts > r.nowTs) continue;
+      const due = dueDay(c.dueMi, issuer.payDom);
+      if (due >= r.nowDay) {
+        cash.push(c);
+        changedTs = Math.max(changedTs, c.ts);
+      } else changedTs = Math.max(changedTs, (due + 1) * SECONDS_PER_DAY);
     }
   }
-  return out.sort((x, y) => y.ts - x.ts);
+  return { cash: cash.sort((x, y) => y.ts - x.ts), changedTs };
 }
 
-function cardLoanBalance(r: Reader, issuer: CardIssuerSlot): { balance: number; lastInterest: number } {
+const outstandingCash = (r: Reader, issuer: CardIssuerSlot): CashAdvance[] => cashAdvances(r, issuer).cash;
+
+/** The card loan's balance and last interest, and when they last changed (the loan taken, an instalment paid). */
+function cardLoanBalance(
+  r: Reader,
+  issuer: CardIssuerSlot,
+): { balance: number; lastInterest: number; changedTs: number } {
   const loan = issuer.cardLoan;
-  if (!loan || loan.terms.startDay * SECONDS_PER_DAY + issuer.openedSec > r.nowTs)
-    return { balance: 0, lastInterest: 0 };
+  const startTs = loan ? loan.terms.startDay * SECONDS_PER_DAY + issuer.openedSec : 0;
+  if (!loan || startTs > r.nowTs) return { balance: 0, lastInterest: 0, changedTs: 0 };
   let balance = loan.terms.principal;
   let lastInterest = 0;
-  // Instalments are paid with the card bill, on the bill's payment day.
+  let changedTs = startTs;
+  // Instalments are paid with the card bill, on the bill's payment day (seen from the next day on).
   walkSchedule(loan.terms, (inst) => {
     if (inst.day >= r.nowDay) return false;
     balance = inst.balanceAfter;
     lastInterest = inst.interest;
+    changedTs = Math.max(changedTs, (inst.day + 1) * SECONDS_PER_DAY);
     return true;
   });
-  return { balance, lastInterest };
+  return { balance, lastInterest, changedTs };
 }
 
 /** 카드-002 … 카드-012: card basics and approvals, points, bills, payments, revolving and card loans. */
@@ -236,13 +251,18 @@ export const CARD_READS: Readonly<Record<string, ApiReader>> = {
         is_loan_short_term: outstandingCash(r, issuer).length > 0,
         is_loan_long_term: cardLoanBalance(r, issuer).balance > 0,
       },
-      changedAt: firstDayOfMonth(r.nowMi) * SECONDS_PER_DAY,
+      changedAt: Math.max(
+        firstDayOfMonth(r.nowMi) * SECONDS_PER_DAY,
+        (issuer.revolving?.reqDay ?? 0) <= r.nowDay ? (issuer.revolving?.reqDay ?? 0) * SECONDS_PER_DAY : 0,
+        cashAdvances(r, issuer).changedTs,
+        cardLoanBalance(r, issuer).changedTs,
+      ),
     };
   }),
   '카드-011': snapshot((r) => {
     const issuer = issuerAt(r);
     if (!issuer || !r.exists(issuer)) return undefined;
-    const cash = outstandingCash(r, issuer);
+    const { cash, changedTs } = cashAdvances(r, issuer);
     return {
       body: {
         short_term_list: cash.map((c) => ({
@@ -252,14 +272,14 @@ export const CARD_READS: Readonly<Record<string, ApiReader>> = {
           int_rate: rate(c.rateMilli),
         })),
       },
-      changedAt: Math.max(cash[0]?.ts ?? 0, r.lastChangeBefore(issuer)),
+      changedAt: Math.max(changedTs, r.lastChangeBefore(issuer)),
     };
   }),
   '카드-012': snapshot((r) => {
     const issuer = issuerAt(r);
     if (!issuer || !r.exists(issuer)) return undefined;
     const loan = issuer.cardLoan;
-    const { balance, lastInterest } = cardLoanBalance(r, issuer);
+    const { balance, lastInterest, changedTs } = cardLoanBalance(r, issuer);
     const items: Row[] = [];
     if (loan && balance > 0) {
       items.push({
@@ -275,7 +295,10 @@ export const CARD_READS: Readonly<Record<string, ApiReader>> = {
         int_amt: krw(lastInterest),
       });
     }
-    return { body: { long_term_list: items }, changedAt: firstDayOfMonth(r.nowMi) * SECONDS_PER_DAY };
+    return {
+      body: { long_term_list: items },
+      changedAt: Math.max(firstDayOfMonth(r.nowMi) * SECONDS_PER_DAY, changedTs),
+    };
   }),
   '선불-002': snapshot((r, slot) => {
     if (slot?.kind !== 'prepaidCard') return undefined;

@@ -45,7 +45,17 @@ export function investAt(r: Reader, slot: InvestSlot): Holdings {
     if (tx.ts > r.nowTs) break;
     apply(h, tx, slot.kind === 'pension');
   }
+  if (slot.kind === 'pension' && h.lastPaidIn < 0) h.lastPaidIn = lastPaidInBefore(r, slot);
   return h;
+}
+
+/** The day of the pension's last pay-in before this month (-1: none), so last_paid_in_date outlives a month start. */
+function lastPaidInBefore(r: Reader, slot: InvestSlot): number {
+  for (let mi = r.nowMi - 1; mi >= r.life.firstMonth; mi--) {
+    const txs = r.bundle(mi)?.invest[slot.idx] ?? [];
+    for (let i = txs.length - 1; i >= 0; i--) if (txs[i]!.type === '03') return dayOfTs(txs[i]!.ts);
+  }
+  return -1;
 }
 
 function apply(h: Holdings, tx: InvestTx, pension: boolean): void {
