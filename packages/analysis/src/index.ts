@@ -3,7 +3,7 @@
 // shared
 export { type Known, known, type Reason, sumKnown, unknown, valueOr } from './shared/known.ts';
 export { AnalysisError, type AnalysisErrorCode } from './shared/analysis-error.ts';
-export { addDays, addMonths, daysBetween, daysInMonth, monthOf, monthsBetween } from './shared/dates.ts';
+export { addDays, addMonths, dateInMonth, daysBetween, daysInMonth, monthOf, monthsBetween } from './shared/dates.ts';
 
 // categorise
 export {
@@ -62,6 +62,12 @@ export {
   type UnusualSpending,
   unusualSpending,
 } from './spending/category-trends.ts';
+export {
+  type PaymentRow,
+  UNUSUAL_PAYMENT,
+  type UnusualPayment,
+  unusualPayments,
+} from './spending/unusual-payments.ts';
 export { type Budget, type BudgetAlert, type BudgetStatus, budgetStatus, checkBudget } from './spending/budgets.ts';
 export { detectIncome, type IncomeKind, type IncomeSource, type IncomeSummary } from './spending/income.ts';
 export {
@@ -86,6 +92,16 @@ export { FX_TABLE } from './glance/data/fx-rates.ts';
 export { type FxRate, fxRate, toKrw } from './glance/fx.ts';
 export { type Failure, type Holding, SECTORS, type Sector } from './glance/holdings.ts';
 export { type NetWorth, type NetWorthPoint, netWorth, type SideTotals } from './glance/net-worth.ts';
+export {
+  type BalancePoint,
+  BEFORE_FIRST_WITHIN,
+  type Coverage,
+  type HoldingPast,
+  type PastBill,
+  type PastNetWorthPoint,
+  pastNetWorth,
+  type SectorCoverage,
+} from './glance/past-net-worth.ts';
 
 // credit
 export type {

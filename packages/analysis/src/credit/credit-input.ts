@@ -68,4 +68,9 @@ export interface CreditInput {
   readonly telecom: readonly TelecomMonth[];
   readonly income: IncomeSummary;
   readonly creditCards: number;
+  /**
+   * Card fees from the standard's fields: annual fees (카드-002 annual_fee) of the person's cards and the fees
+   * and interest charged on bill lines (카드-005 credit_fee_amt) over the last 12 months. Absent: unknown.
+   */
+  readonly cardFees?: { readonly annual: Known<number>; readonly charged12Months: Known<number> };
 }

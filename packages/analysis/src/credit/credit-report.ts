@@ -1,5 +1,5 @@
 import { addMonths, monthOf } from '../shared/dates.ts';
-import { type Known, known, sumKnown } from '../shared/known.ts';
+import { type Known, known, sumKnown, unknown } from '../shared/known.ts';
 import { dateInMonth } from '../shared/dates.ts';
 import type { CreditInput, LoanInfo, LoanKind } from './credit-input.ts';
 import { annualDebtService, type Dsr, dsr } from './debt-service.ts';
@@ -54,6 +54,12 @@ export interface CreditReport {
     readonly lastBill: number;
     /** Use against the credit limit: the standard's card APIs carry no limit, so it is unknown. */
     readonly utilisation: Known<number>;
+    /** Card fees in won: annual fees, fees and interest on bill lines (12 months), and their total. */
+    readonly fees: {
+      readonly annual: Known<number>;
+      readonly charged12Months: Known<number>;
+      readonly total: Known<number>;
+    };
   };
   readonly signals: readonly Signal[];
   readonly tips: readonly Tip[];
@@ -287,11 +293,24 @@ export function creditReport(c: CreditInput): CreditReport {
           en: 'the standard card APIs carry no credit limit',
         },
       },
+      fees: cardFees(c),
     },
     signals,
     tips: tips.sort((a, b) => (b.savesPerYear ?? 0) - (a.savesPerYear ?? 0)),
     suspicious,
   };
+}
+
+const NO_CARD_FEES = unknown<number>(
+  'NO_CARD_FEES',
+  '카드 정보(카드-002 연회비, 카드-005 청구 상세)를 받지 못해 수수료를 알 수 없습니다',
+  'no card basic info (카드-002) or bill details (카드-005) collected',
+);
+
+function cardFees(c: CreditInput): CreditReport['cardUse']['fees'] {
+  const annual = c.cardFees?.annual ?? NO_CARD_FEES;
+  const charged12Months = c.cardFees?.charged12Months ?? NO_CARD_FEES;
+  return { annual, charged12Months, total: sumKnown([annual, charged12Months]) };
 }
 
 export { annualDebtService };

@@ -95,6 +95,21 @@ describe('credit report', () => {
     expect(r.cashAdvance).toEqual({ last12Months: 900_000, count: 3, balance: 0 });
     expect(r.cardUse.utilisation.known).toBe(false);
   });
+
+  it('card fees from the standard’s fields: annual fees plus fees and interest on bill lines; unknown when not collected', () => {
+    const r = creditReport({ ...base, cardFees: { annual: known(15_000), charged12Months: known(42_300) } });
+    expect(r.cardUse.fees.total).toEqual(known(57_300));
+    // No utilisation: the card APIs (카드-001…012) carry no credit limit.
+    expect(r.cardUse.utilisation).toMatchObject({ known: false, reason: { code: 'NO_CARD_LIMIT' } });
+    const none = creditReport(base);
+    expect(none.cardUse.fees.total).toMatchObject({ known: false, reason: { code: 'NO_CARD_FEES' } });
+    const partial = creditReport({
+      ...base,
+      cardFees: { annual: known(15_000), charged12Months: unknown('NO_BILL_DETAIL', '없음', 'none') },
+    });
+    expect(partial.cardUse.fees.annual).toEqual(known(15_000));
+    expect(partial.cardUse.fees.total.known).toBe(false);
+  });
 });
 
 describe('thin-file scorecard', () => {

@@ -55,4 +55,11 @@ describe('one glance: net worth', () => {
     expect(w.unknowns.map((u) => u.item)).toEqual(['누리은행 deposit', '가람증권']);
     expect(toKrw('10', 'XYZ').known).toBe(false);
   });
+
+  it('nothing connected is unknown with the reason, never a net worth of 0원', () => {
+    const w = netWorth([]);
+    expect(w.net).toMatchObject({ known: false, reason: { code: 'NOTHING_CONNECTED' } });
+    expect(w.assets.known).toBe(false);
+    expect(w.knownAssets).toBe(0);
+  });
 });

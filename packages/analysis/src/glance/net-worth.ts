@@ -1,6 +1,7 @@
 import { type Known, known, sumKnown, unknown } from '../shared/known.ts';
 import type { FxRate } from './fx.ts';
 import { type Failure, type Holding, SECTORS, type Sector } from './holdings.ts';
+import type { SectorCoverage } from './past-net-worth.ts';
 
 export interface SideTotals {
   readonly assets: Known<number>;
@@ -28,6 +29,10 @@ export interface NetWorthPoint {
   readonly net: number;
   /** False when some institution's data was missing that day. */
   readonly complete: boolean;
+  /** recorded: the operator's reading that day; reconstructed: a past month-end rebuilt from histories. */
+  readonly source?: 'recorded' | 'reconstructed';
+  /** A reconstructed point's coverage per sector (reconstructed, held at today's value, or unknown and why). */
+  readonly sectors?: readonly SectorCoverage[];
 }
 
 function totals(items: readonly Holding[], failures: readonly Failure[]): SideTotals {
@@ -96,5 +101,21 @@ export function netWorth(
       })),
     ...failures.map((f) => ({ item: f.institution, reason: f.reason })),
   ];
-  return { ...totals(holdings, failures), bySector, byInstitution, fx: [...fx.values()], unknowns, history };
+  // Nothing connected (or nothing collected yet) is not a net worth of 0원: unknown, with why.
+  const all =
+    holdings.length === 0 && failures.length === 0
+      ? {
+          ...totals([], []),
+          assets: NOTHING_CONNECTED,
+          liabilities: NOTHING_CONNECTED,
+          net: NOTHING_CONNECTED,
+        }
+      : totals(holdings, failures);
+  return { ...all, bySector, byInstitution, fx: [...fx.values()], unknowns, history };
 }
+
+const NOTHING_CONNECTED = unknown<number>(
+  'NOTHING_CONNECTED',
+  '연결된 기관의 자산·부채 정보가 아직 없습니다',
+  'no institution connected or collected yet',
+);

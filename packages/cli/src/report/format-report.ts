@@ -23,7 +23,22 @@ export interface SummaryJson {
     }[];
     readonly fx: readonly { currency: string; rate: string; asOf: string }[];
     readonly unknowns: readonly { item: string; reason: { ko: string; en: string } }[];
+    /** Points over time (recorded days, and past month-ends reconstructed with their coverage). */
+    readonly history?: readonly {
+      date: string;
+      net: number;
+      complete: boolean;
+      source?: 'recorded' | 'reconstructed';
+      sectors?: readonly { ko: string; coverage: 'reconstructed' | 'held' | 'unknown' }[];
+    }[];
   };
+  readonly insurance?: readonly {
+    institution: string;
+    name: string | null;
+    premium: number | null;
+    cycle: string | null;
+  }[];
+  readonly telecom?: { month: string; charged: number; paid: number | null } | null;
   readonly spending: {
     readonly month: string;
     readonly total: number;
@@ -75,6 +90,36 @@ export function formatReport(login: string, s: SummaryJson): string {
   for (const f of s.netWorth.fx) lines.push(`    환율 FX: 1 ${f.currency} = ${f.rate}원 (${f.asOf}, 잠정 provisional)`);
   for (const u of s.netWorth.unknowns.slice(0, 5)) lines.push(`    ? ${u.item}: ${u.reason.ko}`);
   if (s.netWorth.unknowns.length > 5) lines.push(`    … 외 ${s.netWorth.unknowns.length - 5}건`);
+  const history = s.netWorth.history ?? [];
+  const first = history[0];
+  const last = history.at(-1);
+  if (first && last && first !== last) {
+    const d = (x: string) => `${x.slice(0, 4)}-${x.slice(4, 6)}-${x.slice(6, 8)}`;
+    lines.push(`  추이 Trend  ${d(first.date)} ${won(first.net)} → ${d(last.date)} ${won(last.net)}`);
+    const rebuilt = history.filter((p) => p.source === 'reconstructed');
+    if (rebuilt.length > 0) {
+      const of = (c: string) => [
+        ...new Set(rebuilt.flatMap((p) => (p.sectors ?? []).filter((x) => x.coverage === c).map((x) => x.ko))),
+      ];
+      const held = of('held');
+      const unknown = of('unknown');
+      lines.push(
+        `    월말 ${rebuilt.length}개는 거래내역으로 추정 / ${rebuilt.length} month-ends rebuilt from history` +
+          (held.length ? `; 현재값 유지 held at today: ${held.join(', ')}` : '') +
+          (unknown.length ? `; 일부 알 수 없음(제외) partly unknown: ${unknown.join(', ')}` : ''),
+      );
+    }
+  }
+  if ((s.insurance?.length ?? 0) > 0 || s.telecom) {
+    h('보험·통신', 'Insurance and telecom');
+    for (const p of (s.insurance ?? []).slice(0, 6))
+      lines.push(`    · ${p.institution} ${p.name ?? '보험'}${p.premium !== null ? ` 보험료 ${won(p.premium)}` : ''}`);
+    if (s.telecom)
+      lines.push(
+        `    · 통신요금 ${s.telecom.month.slice(0, 4)}-${s.telecom.month.slice(4)} 청구 ${won(s.telecom.charged)}, ` +
+          (s.telecom.paid === null ? '납부 내역 알 수 없음' : `납부 ${won(s.telecom.paid)}`),
+      );
+  }
   h(`이번 달 지출 (${s.spending.month})`, "This month's spending");
   lines.push(`  합계 Total ${won(s.spending.total)}`);
   for (const c of s.spending.categories.slice(0, 10))

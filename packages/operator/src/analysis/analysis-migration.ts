@@ -117,6 +117,7 @@ export const ANALYSIS_PERSON_TABLES: readonly string[] = [
   'op_an_month',
   'op_an_day',
   'op_an_rule',
+  'op_an_rule_version',
   'op_an_budget',
   'op_an_net_worth',
   'op_an_merchant',

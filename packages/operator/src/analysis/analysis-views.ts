@@ -11,18 +11,23 @@ import {
   detectRecurring,
   fixedCosts,
   forecastMonth,
+  type MonthCategoryTotal,
   investmentPatterns,
+  dateInMonth,
   netWorth,
+  pastNetWorth,
   recommend,
   retirementProjection,
   savingsPlan,
   spendingByCategory,
   thinFileScorecard,
+  unusualPayments,
   unusualSpending,
 } from '@hannun/analysis';
 import { loose } from '../model/model-db.ts';
 import type { OperatorDomain } from '../operator-domain.ts';
 import { formatYmd, kstDate } from '../time/kst.ts';
+import { pastBalances } from './past-balances.ts';
 import { type PersonSnapshot, readSnapshot } from './person-snapshot.ts';
 
 export interface ViewContext {
@@ -77,8 +82,27 @@ export async function summaryView(c: ViewContext) {
     basics(c, today),
     c.domain.analysis.netWorthHistory(c.personId, 400),
   ]);
-  const worth = netWorth(snap.holdings, snap.failures, history);
-  await c.domain.analysis.recordNetWorth(c.personId, today, worth.knownAssets, worth.knownLiabilities, worth.net.known);
+  const past = await pastOfKept(c, snap, today, b.months);
+  // Month-ends before the first day the operator recorded: reconstructed, each with its coverage.
+  const first = history[0]?.date ?? today;
+  const now = netWorth(snap.holdings, snap.failures);
+  const todayPoint = {
+    date: today,
+    assets: now.knownAssets,
+    liabilities: now.knownLiabilities,
+    net: now.knownAssets - now.knownLiabilities,
+    complete: now.net.known,
+  };
+  // Nothing connected yet: no point today (a 0원 point would read as a net worth of zero).
+  const holding = snap.holdings.length > 0 || snap.failures.length > 0;
+  const trend = [
+    ...past.filter((p) => p.date < first),
+    ...history.filter((h) => h.date !== today).map((h) => ({ ...h, source: 'recorded' as const })),
+    ...(holding ? [{ ...todayPoint, source: 'recorded' as const }] : []),
+  ];
+  const worth = { ...now, history: trend };
+  if (holding)
+    await c.domain.analysis.recordNetWorth(c.personId, today, now.knownAssets, now.knownLiabilities, now.net.known);
   const credit = creditOf(snap, b.income, today);
   const recs = recommend({
     today,
@@ -95,6 +119,15 @@ export async function summaryView(c: ViewContext) {
     recurring: b.recurring,
     income: b.income,
     bills: billOutlook(snap.bills, snap.installments, today),
+    // Insurance and telecom, listed beside net worth (the standard carries premiums and bills, no cash value).
+    insurance: snap.policies.map((p) => ({
+      institution: p.institution,
+      name: p.name,
+      premium: p.premium,
+      cycle: p.cycle,
+      expDate: p.expDate,
+    })),
+    telecom: snap.telecom.at(-1) ?? null,
     credit: {
       debt: credit.debt.total,
       dsr: credit.dsr,
@@ -103,6 +136,69 @@ export async function summaryView(c: ViewContext) {
     },
     recommendations: recs.slice(0, 3),
   };
+}
+
+/** Months of past month-ends the one glance reconstructs on a fresh install. */
+const PAST_MONTHS = 12;
+
+/** Net worth at the last 12 month-ends from the balances after each movement, the card loans' starts and the bills. */
+/** Rebuilt month-ends per person, kept while nothing they are built from has changed (the stamp). */
+const pastCache = new Map<string, { stamp: string; points: ReturnType<typeof pastNetWorth> }>();
+
+/**
+ * pastOf, kept per person: the stamp is today, the 13 months of rollups (a new or changed bank movement changes
+ * them), and every holding's amount today (a new loan repayment changes the loan's balance), so a summary reads the
+ * movements' month-ends once, not on every call.
+ */
+async function pastOfKept(
+  c: ViewContext,
+  snap: PersonSnapshot,
+  today: string,
+  months: readonly MonthCategoryTotal[],
+): Promise<ReturnType<typeof pastNetWorth>> {
+  const stamp = [
+    today,
+    ...months.map((r) => `${r.month}|${r.category}|${r.kind}|${r.count}|${r.total}`).sort(),
+    ...snap.holdings.map((h) => `${h.id}|${h.kind}|${h.amount.known ? h.amount.value : '?'}`).sort(),
+    ...snap.bills.map((b) => `${b.chargeMonth}|${b.amount}|${b.paidOutDate ?? ''}`).sort(),
+  ].join(',');
+  const hit = pastCache.get(c.personId);
+  if (hit && hit.stamp === stamp) return hit.points;
+  const points = await pastOf(c, snap, today);
+  if (pastCache.size > 5_000) pastCache.clear();
+  pastCache.set(c.personId, { stamp, points });
+  return points;
+}
+
+async function pastOf(c: ViewContext, snap: PersonSnapshot, today: string) {
+  const deposits = snap.holdings.filter((h) => h.sector === 'deposits' && h.side === 'asset' && !h.foreign);
+  const loans = snap.holdings.filter((h) => h.sector === 'loans' && h.kind === 'loan');
+  const from = addMonths(today.slice(0, 6), -PAST_MONTHS);
+  const db = loose(c.domain.store.db);
+  const [dep, loan] = await Promise.all([
+    pastBalances(db, c.personId, 'op_m_deposit_tx', [...new Set(deposits.map((h) => h.id))], from),
+    pastBalances(db, c.personId, 'op_m_loan_tx', [...new Set(loans.map((h) => h.id))], from),
+  ]);
+  const pasts = new Map(snap.pasts);
+  for (const [id, points] of [...dep, ...loan]) pasts.set(id, { kind: 'balances', points });
+  return pastNetWorth({
+    today,
+    months: PAST_MONTHS,
+    holdings: snap.holdings,
+    pasts,
+    bills:
+      snap.bills.length === 0
+        ? null
+        : snap.bills
+            .filter((b) => /^\d{6}$/.test(b.chargeMonth))
+            .map((b) => ({
+              orgCode: b.orgCode,
+              institution: b.institution,
+              dueDate: dateInMonth(b.chargeMonth, b.chargeDay),
+              amount: b.amount,
+              paidOutDate: b.paidOutDate ?? null,
+            })),
+  });
 }
 
 function creditOf(snap: PersonSnapshot, income: ReturnType<typeof detectIncome>, today: string) {
@@ -115,6 +211,7 @@ function creditOf(snap: PersonSnapshot, income: ReturnType<typeof detectIncome>,
     telecom: snap.telecom,
     income,
     creditCards: snap.creditCards,
+    ...(snap.cardFees ? { cardFees: snap.cardFees } : {}),
   });
 }
 
@@ -123,12 +220,13 @@ export async function spendingView(c: ViewContext, month?: string) {
   const today = todayOf(c.domain);
   const b = await basics(c, today);
   const m = month ?? b.month;
-  const [days, budgets, snap] = await Promise.all([
+  const months = m === b.month ? b.months : await c.domain.analysis.months(c.personId, addMonths(m, -12), m);
+  const [days, budgets, snap, unusualTx] = await Promise.all([
     c.domain.analysis.days(c.personId, `${addMonths(b.month, -6)}01`, `${b.month}31`),
     c.domain.analysis.budgets(c.personId),
     readSnapshot(c.domain, c.personId, c.name),
+    unusualPaymentsOf(c, m, months),
   ]);
-  const months = m === b.month ? b.months : await c.domain.analysis.months(c.personId, addMonths(m, -12), m);
   const spending = spendingByCategory(months, m);
   return {
     today,
@@ -137,6 +235,7 @@ export async function spendingView(c: ViewContext, month?: string) {
     cashFlow: cashFlow(b.months, addMonths(b.month, -11), b.month),
     trends: categoryTrends(months, m),
     unusual: unusualSpending(months, m),
+    unusualTransactions: unusualTx,
     budgets: budgetStatus(budgets, spending, m === b.month ? today : `${m}31`),
     forecast: forecastMonth(days, b.recurring, today),
     income: b.income,
@@ -144,6 +243,40 @@ export async function spendingView(c: ViewContext, month?: string) {
     fixedCosts: fixedCosts(b.recurring),
     bills: billOutlook(snap.bills, snap.installments, today),
   };
+}
+
+type UnusualTx = Omit<ReturnType<typeof unusualPayments>[number], 'merchantKey'> & { merchant: string | null };
+
+/** Flags per person and month, kept while the month's window of rollups is unchanged (the flags' stamp). */
+const unusualCache = new Map<string, { stamp: string; flags: UnusualTx[] }>();
+
+/**
+ * Single payments of `month` far above the person's usual at the merchant or in the category, named. Reading the
+ * 12 months of rows they are judged against costs more than the rest of the page, so the answer is kept per
+ * person and month while the rollups of those 13 months (`months`: every count and total by category) are the
+ * same: a new row, a changed one or a re-categorisation changes the stamp, and the flags are judged again.
+ */
+async function unusualPaymentsOf(c: ViewContext, month: string, months: readonly MonthCategoryTotal[]) {
+  const stamp = months
+    .filter((r) => r.kind === 'spend' && r.month >= addMonths(month, -12) && r.month <= month)
+    .map((r) => `${r.month}|${r.category}|${r.count}|${r.total}`)
+    .sort()
+    .join(',');
+  const key = `${c.personId}|${month}`;
+  const hit = unusualCache.get(key);
+  if (hit && hit.stamp === stamp) return hit.flags;
+  const { payments, history } = await c.domain.analysis.paymentHistory(c.personId, month);
+  const found = unusualPayments(payments, history);
+  const ids = [...new Set(found.flatMap((f) => (f.merchantKey === null ? [] : [f.merchantKey])))];
+  const names = await c.domain.analysis.merchantNames(c.personId, ids);
+  // The merchant's name opened for the person; its opaque id is not shown.
+  const flags = found.map(({ merchantKey, ...f }): UnusualTx => {
+    const merchant = merchantKey === null ? null : (names.get(merchantKey) ?? null);
+    return { ...f, merchant, reason: { ...f.reason, ko: merchant ? `${merchant} ${f.reason.ko}` : f.reason.ko } };
+  });
+  if (unusualCache.size > 5_000) unusualCache.clear();
+  unusualCache.set(key, { stamp, flags });
+  return flags;
 }
 
 /** 신용관리. */

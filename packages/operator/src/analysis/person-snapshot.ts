@@ -5,6 +5,7 @@ import {
   type DepositHolding,
   type Failure,
   type Holding,
+  type HoldingPast,
   type InstallmentLine,
   type Known,
   known,
@@ -47,9 +48,13 @@ export interface PersonSnapshot {
     expDate: string | null;
   }[];
   creditCards: number;
+  /** Card fees from 카드-002 annual_fee and 카드-005 credit_fee_amt (12 months); unknown when not collected. */
+  cardFees?: { annual: Known<number>; charged12Months: Known<number> };
   readonly institutions: string[];
   /** The list APIs the person's assets came from (which sectors are connected). */
   readonly listApis: string[];
+  /** What the snapshot itself knows of holdings' pasts (a card loan's start); balances come from pastBalances. */
+  readonly pasts: Map<string, HoldingPast>;
 }
 
 const NO_BALANCE = unknown<number>('NOT_COLLECTED', '잔액을 아직 받지 못했습니다', 'balance not collected yet');
@@ -213,6 +218,7 @@ export async function readSnapshot(
     creditCards: 0,
     institutions: [...new Set(assets.map((a) => a.orgCode))],
     listApis: [...new Set(assets.map((a) => a.listApi))],
+    pasts: new Map(),
   };
   const push = (a: AssetRef, o: Omit<Holding, 'id' | 'orgCode' | 'institution' | 'name'> & { name?: string | null }) =>
     out.holdings.push({ id: a.id, orgCode: a.orgCode, institution: name(a.orgCode), name: o.name ?? a.name, ...o });
@@ -226,6 +232,9 @@ export async function readSnapshot(
     .where('rsp_code', '=', '40305')
     .execute();
   const closed = new Set(ended.map((e) => e.step_key.slice(e.step_key.indexOf('|') + 1)));
+  let cardCount = 0;
+  let annualMissing = 0;
+  let annualFees = 0;
   for (const a of assets) {
     const type = a.typeCode ?? '';
     if (closed.has(a.id) || (a.listApi === '은행-001' && a.statusCode === '03')) continue;
@@ -389,6 +398,10 @@ export async function readSnapshot(
     } else if (a.listApi === '카드-001') {
       const info = cardRows.get(a.id)?.[0];
       if ((str(info?.values.card_type) ?? a.typeCode) === '01') out.creditCards++;
+      cardCount++;
+      const fee = num(info?.values.annual_fee);
+      if (fee === null) annualMissing++;
+      else annualFees += fee;
     } else if (a.listApi === '보험-001' || a.listApi === '보증보험-001') {
       const p = ins.get(a.id)?.[0];
       const pm = pay.get(a.id)?.[0];
@@ -434,6 +447,7 @@ export async function readSnapshot(
         rate: num(l.values.int_rate),
       });
     if (b > 0) {
+      if (/^\d{8}$/.test(date)) out.pasts.set(l.id, { kind: 'since', date });
       out.holdings.push({
         id: l.id,
         orgCode: l.orgCode,
@@ -551,6 +565,35 @@ export async function readSnapshot(
       current: Number(l.cur_install_cnt ?? 1),
       balance: l.balance_amt === null ? null : Number(l.balance_amt),
     });
+  }
+
+  if (cardCount > 0) {
+    // Fees and interest charged on bill lines (카드-005 credit_fee_amt) over the last 12 months.
+    const since = formatYmd(kstDate(domain.clock.nowMs() - 365 * 86_400_000)).slice(0, 6);
+    const fees = await loose(domain.store.db)
+      .selectFrom('op_m_card_bill_detail')
+      .select((eb) => [eb.fn.count('charge_month').as('n'), eb.fn.sum('credit_fee_amt').as('fees')])
+      .where('person_id', '=', personId)
+      .where('charge_month', '>=', since)
+      .executeTakeFirst();
+    out.cardFees = {
+      annual:
+        annualMissing > 0
+          ? unknown(
+              'NO_ANNUAL_FEE',
+              '카드 기본정보(카드-002)의 연회비를 받지 못했습니다',
+              'annual_fee not collected (카드-002)',
+            )
+          : known(annualFees),
+      charged12Months:
+        Number(fees?.n ?? 0) > 0
+          ? known(Math.round(Number(fees?.fees ?? 0)))
+          : unknown(
+              'NO_BILL_DETAIL',
+              '청구 상세(카드-005)를 받지 못해 할부·리볼빙 수수료를 알 수 없습니다',
+              'no bill details collected (카드-005)',
+            ),
+    };
   }
 
   // Institutions whose latest collection failed: their data may be missing or old.

@@ -1,5 +1,6 @@
 import type { Migration } from '@hannun/store';
 import { ANALYSIS_MIGRATION } from '../analysis/analysis-migration.ts';
+import { ANALYSIS_RULE_VERSION_MIGRATION } from '../analysis/rule-version-migration.ts';
 import { COLLECT_MIGRATION } from '../collect/collect-migration.ts';
 import { CONSENT_MIGRATION } from '../consent/consent-migration.ts';
 import { CRYPTO_MIGRATION } from '../crypto/crypto-migration.ts';
@@ -31,4 +32,5 @@ export const OPERATOR_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011_yearly_notice': NOTICE_MIGRATION,
   '0012_analysis': ANALYSIS_MIGRATION,
   '0013_statistics_sent': STATISTICS_MIGRATION,
+  '0014_analysis_rule_version': ANALYSIS_RULE_VERSION_MIGRATION,
 };

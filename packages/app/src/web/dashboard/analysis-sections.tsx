@@ -1,4 +1,4 @@
-import type { Known } from '@hannun/analysis';
+import type { Known, NetWorthPoint } from '@hannun/analysis';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PALETTE } from '../charts/chart.tsx';
@@ -7,6 +7,19 @@ import type { Analysis } from './analysis.ts';
 import { ChartCard } from './chart-card.tsx';
 
 const monthLabel = (m: string) => `${m.slice(2, 4)}.${m.slice(4, 6)}`;
+
+/** A reconstructed month-end says how it was rebuilt: sectors held at today's value, sectors unknown. */
+function coverageNote(p: NetWorthPoint, lang: 'ko' | 'en'): string {
+  if (p.source !== 'reconstructed') return '';
+  const held = (p.sectors ?? []).filter((s) => s.coverage === 'held').map((s) => (lang === 'ko' ? s.ko : s.sector));
+  const unknown = (p.sectors ?? [])
+    .filter((s) => s.coverage === 'unknown')
+    .map((s) => (lang === 'ko' ? s.ko : s.sector));
+  const parts = [lang === 'ko' ? '거래내역으로 추정' : 'rebuilt from history'];
+  if (held.length) parts.push(`${lang === 'ko' ? '현재값 유지' : 'held at today'}: ${held.join(', ')}`);
+  if (unknown.length) parts.push(`${lang === 'ko' ? '알 수 없음(제외)' : 'unknown (left out)'}: ${unknown.join(', ')}`);
+  return parts.join(' · ');
+}
 
 function Amount({ value, lang }: { readonly value: Known<number>; readonly lang: 'ko' | 'en' }) {
   const { t } = useTranslation();
@@ -99,6 +112,7 @@ export function AnalysisSections({ analysis }: { readonly analysis: Analysis }) 
                   <tr key={p.date}>
                     <th scope="row">{formatYmd(p.date)}</th>
                     <td className="num">{won(p.net)}</td>
+                    <td className="muted">{coverageNote(p, lang)}</td>
                   </tr>
                 ))}
               </tbody>
