@@ -47,6 +47,15 @@ describe('the demo people in Chromium', () => {
         )
         .toMatch(/^-?[\d,]+원$/);
       await expect.poll(() => page.locator('.chart svg').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+      // Payments far above the person's usual, as the operator judged them this month: at most three listed,
+      // each with its reason in the person's numbers, the rest counted.
+      const flagged = await page.evaluate(async () => {
+        const r = await fetch('/api/analysis/spending');
+        return ((await r.json()) as { unusualTransactions?: unknown[] }).unusualTransactions?.length ?? 0;
+      });
+      const unusual = page.locator('[data-section="unusual-payments"] tbody tr');
+      expect(await unusual.count()).toBe(Math.min(3, flagged));
+      if (flagged > 0) expect(await unusual.first().textContent()).toMatch(/평소|중간값/);
       await checkPage(page, SUITE, 'dashboard-desktop-ko');
       await screenshot(page, SUITE, 'view-dashboard-ko', { fullPage: false });
       await page.getByRole('button', { name: 'English' }).click();

@@ -48,6 +48,9 @@ export function AnalysisSections({ analysis }: { readonly analysis: Analysis }) 
   const cash = spending?.cashFlow ?? [];
   const cats = summary.spending.categories.filter((c) => c.amount > 0);
   const trends = (spending?.trends ?? []).slice(0, 4);
+  // The few payments furthest above the person's usual this month; the rest are counted, not listed.
+  const allUnusual = spending?.unusualTransactions?.length ?? 0;
+  const unusual = [...(spending?.unusualTransactions ?? [])].sort((a, b) => b.ratio - a.ratio).slice(0, 3);
   const won = (v: number) => formatWon(v, lang);
 
   return (
@@ -257,6 +260,26 @@ export function AnalysisSections({ analysis }: { readonly analysis: Analysis }) 
             </tbody>
           </table>
         </article>
+        {unusual.length > 0 ? (
+          <article className="card" data-section="unusual-payments">
+            <h2>{t('dashboard.unusualPayments')}</h2>
+            <table>
+              <tbody>
+                {unusual.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">
+                      {formatYmd(u.date)} <small className="muted">{u.reason[lang]}</small>
+                    </th>
+                    <td className="num">{won(u.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {allUnusual > unusual.length ? (
+              <p className="muted">{t('dashboard.unusualMore', { shown: unusual.length, count: allUnusual })}</p>
+            ) : null}
+          </article>
+        ) : null}
         <article className="card" data-section="bills">
           <h2>{t('dashboard.upcoming')}</h2>
           {summary.bills.upcoming.length === 0 && summary.bills.installments.length === 0 ? (

@@ -10,6 +10,7 @@ import type {
   CategoryTrend,
   Scorecard,
   Signal,
+  UnusualPayment,
   Tip,
   Dsr,
   Known,
@@ -40,6 +41,8 @@ export interface Spending {
   readonly spending: MonthSpending;
   readonly cashFlow: readonly MonthCashFlow[];
   readonly trends: readonly CategoryTrend[];
+  /** Single payments far above the person's usual (largest ratio first is not promised: sorted here). */
+  readonly unusualTransactions?: readonly UnusualPayment[];
 }
 
 export type Credit = CreditReport & { readonly today: string };

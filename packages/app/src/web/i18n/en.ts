@@ -160,6 +160,8 @@ export const en: Dict<typeof ko> = {
     trends: 'Spending trend',
     recurring: 'Recurring payments',
     upcoming: 'Upcoming bills',
+    unusualPayments: 'Payments far above your usual',
+    unusualMore: 'The {{shown}} furthest from your usual, of {{count}} this month',
     loans: 'Loans',
     insurance: 'Insurance',
     investments: 'Investments',

@@ -153,6 +153,8 @@ export const ko = {
     trends: '지출 추이',
     recurring: '정기 결제',
     upcoming: '다가오는 납부',
+    unusualPayments: '평소보다 큰 결제',
+    unusualMore: '이번 달 {{count}}건 중 평소와 가장 크게 다른 {{shown}}건',
     loans: '대출',
     insurance: '보험',
     investments: '투자',
