@@ -49,3 +49,4 @@ export {
   type ShutdownReport,
 } from './shutdown/plan-shutdown.ts';
 export * from './html/html.ts';
+export { seededRandom } from './random/seeded-random.ts';

@@ -1,16 +1,5 @@
 import { dictionaryEntries, type Tx } from '@hannun/analysis';
-
-/** A deterministic generator (mulberry32) so every run measures the same rows. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom as rng } from '@hannun/infra';
 
 const BRANCHES = ['강남역점', '역삼점', '홍대입구점', '서면점', '수원역점', '판교점', '잠실2호점', '광화문점'];
 const UNKNOWN = ['행복가득치과의원', '우리동네 분식', '바다향 횟집', '한빛 공방', '초록 꽃집', 'ZXQW 상사'];

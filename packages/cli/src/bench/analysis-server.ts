@@ -9,15 +9,18 @@ export interface AnalysisServer {
   readonly url: string;
   /** The `cookie` header of a logged-in session of the world's person. */
   readonly cookie: string;
+  /** That session's id (a browser context's `hannun_session` cookie). */
+  readonly sessionId: string;
   close(): Promise<void>;
 }
 
 /**
  * The operator's real app server (fastify, sessions, the analysis routes) over an analysis world's domain, on a
  * free loopback port, with a session of the world's person: what the app's dashboard calls, over real HTTP.
- * No CA and no providers (the analysis reads only the operator's own database).
+ * No CA and no providers (the analysis reads only the operator's own database). With `appDir`, it serves the
+ * built web app too.
  */
-export async function analysisServer(w: AnalysisWorld): Promise<AnalysisServer> {
+export async function analysisServer(w: AnalysisWorld, o: { readonly appDir?: string } = {}): Promise<AnalysisServer> {
   const logger = createLogger({ service: 'bench-analysis', destination: createLogSink() });
   const registry = createRegistry({
     orgs: [CARD_ORG, BANK_ORG].map((orgCode, i) => ({
@@ -53,12 +56,20 @@ export async function analysisServer(w: AnalysisWorld): Promise<AnalysisServer> 
     logger,
     maintenance: false,
   });
-  const app = createOperatorApp({ runtime, logger, version: 'bench', secureCookies: false, metrics: false });
+  const app = createOperatorApp({
+    runtime,
+    logger,
+    version: 'bench',
+    secureCookies: false,
+    metrics: false,
+    ...(o.appDir ? { appDir: o.appDir } : {}),
+  });
   const url = await app.start({ host: '127.0.0.1', port: 0 });
   const session = await w.domain.people.sessions.create(w.domain.store.db, w.personId, Date.now());
   return {
     url,
     cookie: `hannun_session=${session.id.reveal()}`,
+    sessionId: session.id.reveal(),
     async close() {
       await app.stop().catch(() => undefined);
       await runtime.close();

@@ -3,7 +3,7 @@ import { dictionaryEntries } from '@hannun/analysis';
 import { createOperatorDomain, generateKeyRing, type OperatorDomain, openOperatorStore } from '@hannun/operator';
 import { createRegistry } from '@hannun/registry';
 import { apiById, decodeMessage, type WireObject } from '@hannun/spec';
-import { rng } from './analysis-data.ts';
+import { seededRandom as rng } from '@hannun/infra';
 
 export const CARD_ORG = 'CDBENCH001';
 export const BANK_ORG = 'BKBENCH001';

@@ -1,12 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureAppBuilt, launchChromium } from '@hannun/app';
-import { createLogger, createLogSink } from '@hannun/infra';
-import { createOperatorApp, createOperatorRuntime } from '@hannun/operator';
-import { createRegistry } from '@hannun/registry';
-import { analysisWorld, BANK_ORG, CARD_ORG } from './analysis-world.ts';
+import { type AnalysisServer, analysisServer } from './analysis-server.ts';
+import { analysisWorld } from './analysis-world.ts';
 import type { Benchmark, BenchResult } from './bench-types.ts';
 import { type Target, targetNote } from './target-note.ts';
 
@@ -38,56 +35,14 @@ export function appDashboardBenchmark(opts: Partial<AppDashboardOptions> = {}): 
       const build = await ensureAppBuilt();
       const dir = await mkdtemp(join(tmpdir(), 'hannun-bench-app-'));
       const w = await analysisWorld(dir);
-      const logger = createLogger({ service: 'bench-app', destination: createLogSink() });
-      const registry = createRegistry({
-        orgs: [CARD_ORG, BANK_ORG].map((orgCode, i) => ({
-          orgCode,
-          orgType: '01' as const,
-          industry: i === 0 ? ('card' as const) : ('bank' as const),
-          name: `${orgCode} 벤치`,
-          serialNum: `11000000${i + 1}0`,
-          ips: ['127.0.0.1'],
-        })),
-        services: [],
-        takenAt: Date.now(),
-      });
-      const runtime = createOperatorRuntime({
-        domain: w.domain,
-        registry,
-        out: { orgCode: 'MDHANNUN01' },
-        ca: {
-          apiUrl: 'http://127.0.0.1:9',
-          pagesUrl: 'http://127.0.0.1:9',
-          orgCode: 'CAHANNUN01',
-          caCode: 'HNCA01',
-          publicKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey,
-        },
-        orgCredentials: { clientId: 'a'.repeat(50), clientSecret: 'a'.repeat(50) },
-        service: {
-          clientId: 'b'.repeat(50),
-          clientSecret: 'b'.repeat(50),
-          redirectUri: 'http://127.0.0.1/callback',
-          appScheme: 'hannun://mydata',
-        },
-        collector: { start: async () => undefined, stop: async () => undefined, subscribe: () => () => undefined },
-        logger,
-        maintenance: false,
-      });
-      const app = createOperatorApp({
-        runtime,
-        logger,
-        version: 'bench',
-        secureCookies: false,
-        appDir: build.dir,
-        metrics: false,
-      });
       const browser = await launchChromium();
+      let server: AnalysisServer | undefined;
       try {
         const t0 = performance.now();
         for (let i = 0; i < o.transactions; i += 500) await w.storePage(w.page(i, Math.min(500, o.transactions - i)));
         const ingestS = (performance.now() - t0) / 1000;
-        const url = await app.start({ host: '127.0.0.1', port: 0 });
-        const session = await w.domain.people.sessions.create(w.domain.store.db, w.personId, Date.now());
+        server = await analysisServer(w, { appDir: build.dir });
+        const { url, sessionId } = server;
         const loads: {
           tti: number;
           rendered: number;
@@ -100,7 +55,7 @@ export function appDashboardBenchmark(opts: Partial<AppDashboardOptions> = {}): 
         }[] = [];
         for (let i = 0; i < o.loads + 1; i++) {
           const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-          await context.addCookies([{ name: 'hannun_session', value: session.id.reveal(), url }]);
+          await context.addCookies([{ name: 'hannun_session', value: sessionId, url }]);
           const page = await context.newPage();
           // Page-side code as strings (this package is type-checked without the DOM's types), evaluated by
           // Playwright, never by the page (its CSP forbids evaluating strings).
@@ -194,8 +149,7 @@ export function appDashboardBenchmark(opts: Partial<AppDashboardOptions> = {}): 
         };
       } finally {
         await browser.close().catch(() => undefined);
-        await app.stop().catch(() => undefined);
-        await runtime.close();
+        await server?.close();
         await w.close();
         await rm(dir, { recursive: true, force: true });
       }

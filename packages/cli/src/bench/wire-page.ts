@@ -1,16 +1,5 @@
+import { seededRandom } from '@hannun/infra';
 import { apiById, type Shape, type ShapeNode, type WireJson, type WireObject, type WireType } from '@hannun/spec';
-
-/** A small deterministic generator (mulberry32), so every run measures the same page. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MEMOS = [
   '급여',

@@ -1,3 +1,4 @@
+import { seededRandom } from '@hannun/infra';
 /**
  * The faults a provider (정보제공자) shows an operator in the wild, as the fault front injects them:
  *
@@ -45,18 +46,6 @@ export const ANSWER_FAULTS: ReadonlySet<Fault> = new Set<Fault>([
   'out-of-period',
 ]);
 
-/** mulberry32: a small deterministic generator (the same seed, the same sequence). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Picks the fault of the next call: one draw of `random`, the faults' rates laid end to end on [0, 1) in the
  * order of FAULTS; past their sum, none (the call passes). Rates must sum to at most 1.
@@ -82,3 +71,5 @@ export function faultPicker(
     return undefined;
   };
 }
+
+export { seededRandom };
