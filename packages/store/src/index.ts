@@ -12,3 +12,4 @@ export { type Migration, MigrationError, migrate, type MigrateOptions } from './
 export { openStore, type Store, type StoreOptions } from './open-store.ts';
 export type { StoreDialect } from './store-dialect.ts';
 export { StoreMisuse } from './transaction-scope.ts';
+export { QueryTemplates } from './query-templates.ts';

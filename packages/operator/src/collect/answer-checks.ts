@@ -92,8 +92,10 @@ export function outsidePeriod(
   const where = timeField(api.id);
   if (!where) return undefined;
   const months = api.dateRule === 'months';
-  const { compare: cmpMonth } = Temporal.PlainYearMonth;
-  const { compare: cmpDate } = Temporal.PlainDate;
+  // Dates as YYYYMMDD numbers and months as YYYYMM: compared without a Temporal object per row.
+  const day = (d: { year: number; month: number; day: number }) => d.year * 10_000 + d.month * 100 + d.day;
+  const month = (d: { year: number; month: number }) => d.year * 100 + d.month;
+  const [fromDay, toDay, fromMonth, toMonth] = [day(period.from), day(period.to), month(period.from), month(period.to)];
   for (const page of pages) {
     const rows = page[where.list];
     if (!Array.isArray(rows)) continue;
@@ -104,16 +106,11 @@ export function outsidePeriod(
         v instanceof Temporal.PlainYearMonth ||
         (months && (v instanceof Temporal.PlainDate || v instanceof Temporal.PlainDateTime))
       ) {
-        const m =
-          v instanceof Temporal.PlainYearMonth
-            ? v
-            : v instanceof Temporal.PlainDate
-              ? v.toPlainYearMonth()
-              : v.toPlainDate().toPlainYearMonth();
-        outside = cmpMonth(m, period.from.toPlainYearMonth()) < 0 || cmpMonth(m, period.to.toPlainYearMonth()) > 0;
+        const m = month(v);
+        outside = m < fromMonth || m > toMonth;
       } else if (v instanceof Temporal.PlainDate || v instanceof Temporal.PlainDateTime) {
-        const d = v instanceof Temporal.PlainDate ? v : v.toPlainDate();
-        outside = cmpDate(d, period.from) < 0 || cmpDate(d, period.to) > 0;
+        const d = day(v);
+        outside = d < fromDay || d > toDay;
       }
       if (outside) {
         return {

@@ -158,8 +158,18 @@ export function createProviderClient(o: ProviderClientOptions): ProviderClient {
         headers['content-type'] = 'application/json; charset=UTF-8';
         body = JSON.stringify(c.fields);
       }
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
+      // One controller for the timeout and the caller's signal (AbortSignal.timeout + any cost more per call).
+      const abort = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      }, timeoutMs);
+      timer.unref();
+      const onAbort = () => abort.abort(c.signal?.reason);
+      if (c.signal?.aborted) onAbort();
+      else c.signal?.addEventListener('abort', onAbort, { once: true });
+      const signal = abort.signal;
       let status: number;
       let text: string;
       let retryAfterMs: number | undefined;
@@ -175,10 +185,13 @@ export function createProviderClient(o: ProviderClientOptions): ProviderClient {
         retryAfterMs = parseRetryAfter(res.headers['retry-after'], now());
         text = await res.body.text();
       } catch (e) {
-        if (timeout.aborted) return { ...meta(null), kind: 'timeout' };
+        if (timedOut) return { ...meta(null), kind: 'timeout' };
         if (c.signal?.aborted) return { ...meta(null), kind: 'connection', reason: 'aborted' };
         const code = (e as { code?: string }).code;
         return { ...meta(null), kind: 'connection', reason: code ?? (e instanceof Error ? e.name : 'error') };
+      } finally {
+        clearTimeout(timer);
+        c.signal?.removeEventListener('abort', onAbort);
       }
       const m = meta(status, retryAfterMs);
       let json: unknown;

@@ -1,14 +1,5 @@
-import {
-  type ApiSpec,
-  type ApiType,
-  findApi,
-  isApiType,
-  type Shape,
-  WireError,
-  encodeMessage,
-  type WireObject,
-} from '@hannun/spec';
-import type { Kysely, Store, Transaction } from '@hannun/store';
+import { type ApiSpec, type ApiType, findApi, isApiType, type Shape, WireError, type WireObject } from '@hannun/spec';
+import { type Kysely, QueryTemplates, type Store, type StoreDialect, type Transaction } from '@hannun/store';
 import type { ConsentFlags } from '../consent/consent-draft.ts';
 import { type PersonCipher, personCipher } from '../crypto/field-cipher.ts';
 import type { OperatorCrypto } from '../crypto/operator-crypto.ts';
@@ -18,8 +9,9 @@ import { type AssetRoute, assetRoute } from './asset-routes.ts';
 import { type LooseRow, loose } from './model-db.ts';
 import { MODEL_TABLE_DEFS, type ModelRoute, modelRoute } from './model-routes.ts';
 import type { ModelTableDef } from './model-table.ts';
-import { contentHash, fingerprint, type PlainRow, type PlainValue, rowId } from './row-identity.ts';
+import { canonicalKeys, contentHash, fingerprint, type PlainRow, type PlainValue, rowId } from './row-identity.ts';
 import { type ModelValue, readValues, storedValues } from './row-values.ts';
+import { encodeAnswer } from './wire-encode.ts';
 
 type Db = Kysely<OperatorDatabase>;
 
@@ -128,7 +120,6 @@ export interface ModelListener {
   ): Promise<void>;
   institutionDeleted(trx: Transaction<OperatorDatabase>, personId: string, orgCode: string): Promise<void>;
 }
-const CHUNK = 200;
 
 /**
  * model/: every answer of every information API becomes rows of the normalised model, idempotently: rows
@@ -143,11 +134,13 @@ export class CollectedData {
   readonly #idKey: Buffer;
   readonly #hashKey: Buffer;
   readonly #listener: ModelListener | undefined;
+  readonly #templates: QueryTemplates;
 
   constructor(o: { store: Store<OperatorDatabase>; crypto: OperatorCrypto; listener?: ModelListener }) {
     this.#store = o.store;
     this.#crypto = o.crypto;
     this.#listener = o.listener;
+    this.#templates = UPSERTS[o.store.dialect];
     this.#idKey = o.crypto.derive('model-row-id');
     this.#hashKey = o.crypto.derive('model-content-hash');
   }
@@ -189,7 +182,7 @@ export class CollectedData {
     const pages = a.pages ?? [a.body!];
     const encoded = pages.map((page, i) => {
       try {
-        return encodeMessage(api.response, page as never, { withheld, location: 'response' });
+        return encodeAnswer(api.response, page, withheld);
       } catch (e) {
         if (e instanceof WireError) {
           const at = a.pages ? `pages[${i}]` : 'body';
@@ -228,8 +221,9 @@ export class CollectedData {
       }
       extra[col] = v;
     }
+    const empty: Record<string, PlainValue> = Object.fromEntries(Object.keys(t.columns).map((k) => [k, null]));
     const plainRows: PlainRow[] = items.map((item, i) => {
-      const row: Record<string, PlainValue> = Object.fromEntries(Object.keys(t.columns).map((k) => [k, null]));
+      const row: Record<string, PlainValue> = { ...empty };
       for (const [field, value] of Object.entries(item)) {
         if (skip.has(field)) continue;
         const col = route.rename?.[field] ?? field;
@@ -243,18 +237,20 @@ export class CollectedData {
         }
         row[col] = value as PlainValue;
       }
-      return { ...row, ...extra };
+      return Object.assign(row, extra);
     });
     const assetId = t.scope === 'asset' ? await this.#checkAsset(a, api) : null;
     // Identity: the key, or the content and its occurrence among identical rows of this answer.
     const seen = new Map<string, number>();
     const base = [t.name, a.personId, a.orgCode, assetId ?? ''];
+    // Every row has the table's columns and the same extra fields: one key order for all.
+    const keys = plainRows[0] ? canonicalKeys(plainRows[0]) : undefined;
     const rows = plainRows.map((row) => {
       const fp = t.fingerprintWhenMissing;
       const byContent = fp === '*' || (fp !== undefined && (row[fp] ?? null) === null);
       let identity: string;
       if (byContent) {
-        const f = fingerprint(row);
+        const f = fingerprint(row, keys);
         const n = seen.get(f) ?? 0;
         seen.set(f, n + 1);
         identity = `content:${f}#${n}`;
@@ -272,10 +268,10 @@ export class CollectedData {
         api_id: a.apiId,
         api_type: a.apiType,
         collected_at: a.collectedAt,
-        content_hash: contentHash(this.#hashKey, row),
+        content_hash: contentHash(this.#hashKey, row, keys),
         ...storedValues(t, row, id, cipher, this.#crypto.index),
       }));
-      const changed = await upsert(trx, t.name, values);
+      const changed = await upsert(trx, this.#templates, t.name, values);
       await this.#listener?.rowsStored(trx, {
         personId: a.personId,
         orgCode: a.orgCode,
@@ -395,7 +391,7 @@ export class CollectedData {
         attrs: JSON.stringify(p.attrs),
         delisted_at: null,
       }));
-      const changed = await upsert(trx, T_ASSET, values);
+      const changed = await upsert(trx, this.#templates, T_ASSET, values);
       let removed = 0;
       if (a.complete !== false) {
         let q = trx
@@ -531,29 +527,73 @@ function openAsset(r: OperatorDatabase['op_asset'], cipher: PersonCipher): Asset
 }
 
 /**
+ * Rows per upsert statement: a chunk of n rows is written as statements of these sizes (greedy), so a table has
+ * at most this many statement shapes, each built and compiled once (QueryTemplates) and prepared once.
+ */
+const CHUNK_SIZES = [128, 64, 32, 16, 8, 4, 2, 1] as const;
+
+/** The upserts' SQL depends only on the dialect, the table and the shape: compiled once per process. */
+const UPSERTS: Record<StoreDialect, QueryTemplates> = { sqlite: new QueryTemplates(), postgres: new QueryTemplates() };
+
+/**
  * insert … on conflict (id) do update … where the content hash differs: an identical row is not touched
  * (so a second write of the same answer changes nothing), a changed one is replaced. Returns rows written.
  */
-async function upsert(trx: Db, table: string, values: LooseRow[]): Promise<number> {
+async function upsert(trx: Db, templates: QueryTemplates, table: string, values: LooseRow[]): Promise<number> {
+  const first = values[0];
+  if (!first) return 0;
+  const columns = Object.keys(first);
+  const updated = columns.filter((k) => k !== 'id' && k !== 'person_id');
+  const shape = `${table}|${columns.join(',')}`;
   let changed = 0;
-  for (let i = 0; i < values.length; i += CHUNK) {
-    const chunk = values.slice(i, i + CHUNK);
-    const first = chunk[0];
-    if (!first) continue;
-    const columns = Object.keys(first).filter((k) => k !== 'id' && k !== 'person_id');
-    const result = await loose(trx)
-      .insertInto(table)
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet((eb) => Object.fromEntries(columns.map((col) => [col, eb.ref(`excluded.${col}`)])))
-          .where(({ eb, ref }) => eb(ref(`${table}.content_hash`), '<>', ref('excluded.content_hash'))),
-      )
-      .executeTakeFirst();
-    changed += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  for (let i = 0; i < values.length; ) {
+    const size = CHUNK_SIZES.find((n) => n <= values.length - i)!;
+    const chunk = values.slice(i, i + size);
+    i += size;
+    const bound = bindRows(chunk, columns);
+    const query = bound
+      ? templates.bind(
+          `${shape}|${size}`,
+          (slot) => upsertQuery(trx, table, updated, placeholderRows(size, columns, slot)),
+          bound,
+        )
+      : upsertQuery(trx, table, updated, chunk);
+    const result = await trx.executeQuery(query);
+    changed += Number(result.numAffectedRows ?? 0n);
   }
   return changed;
+}
+
+function upsertQuery(trx: Db, table: string, updated: readonly string[], rows: LooseRow[]) {
+  return loose(trx)
+    .insertInto(table)
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) => Object.fromEntries(updated.map((col) => [col, eb.ref(`excluded.${col}`)])))
+        .where(({ eb, ref }) => eb(ref(`${table}.content_hash`), '<>', ref('excluded.content_hash'))),
+    );
+}
+
+/** The rows' values in column order, or undefined when a row lacks a column (the query builder then decides). */
+function bindRows(rows: readonly LooseRow[], columns: readonly string[]): unknown[] | undefined {
+  const out = new Array<unknown>(rows.length * columns.length);
+  let k = 0;
+  for (const row of rows) {
+    for (const c of columns) {
+      const v = row[c];
+      if (v === undefined) return undefined;
+      out[k++] = v;
+    }
+  }
+  return out;
+}
+
+function placeholderRows(size: number, columns: readonly string[], slot: (i: number) => unknown): LooseRow[] {
+  return Array.from({ length: size }, (_, r) =>
+    Object.fromEntries(columns.map((c, j) => [c, slot(r * columns.length + j)])),
+  );
 }
 
 export { MODEL_TABLE_DEFS };

@@ -4,12 +4,29 @@ import { createHmac } from 'node:crypto';
 export type PlainValue = string | readonly unknown[] | null;
 export type PlainRow = Readonly<Record<string, PlainValue>>;
 
-function canonical(row: PlainRow): string {
-  return JSON.stringify(
-    Object.keys(row)
-      .sort()
-      .map((k) => [k, row[k] ?? null]),
-  );
+/** A row's column names in canonical (sorted) order, each also as JSON: compute once for rows of the same columns. */
+export interface CanonicalKeys {
+  readonly names: readonly string[];
+  readonly quoted: readonly string[];
+}
+
+export function canonicalKeys(row: PlainRow): CanonicalKeys {
+  const names = Object.keys(row).sort();
+  return { names, quoted: names.map((k) => JSON.stringify(k)) };
+}
+
+/**
+ * The row as `JSON.stringify` of its [column, value] pairs, columns sorted (values absent → null), written
+ * without building the pairs. `keys` must be the row's own keys (canonicalKeys of a row with the same columns).
+ */
+function canonical(row: PlainRow, keys: CanonicalKeys = canonicalKeys(row)): string {
+  const { names, quoted } = keys;
+  let out = '[';
+  for (let i = 0; i < names.length; i++) {
+    const v = row[names[i]!] ?? null;
+    out += `${i === 0 ? '' : ','}[${quoted[i]},${v === null ? 'null' : JSON.stringify(v)}]`;
+  }
+  return `${out}]`;
 }
 
 /**
@@ -22,11 +39,11 @@ export function rowId(key: Buffer, parts: readonly string[]): string {
 }
 
 /** The identity of a row without a usable key: its whole content. */
-export function fingerprint(row: PlainRow): string {
-  return canonical(row);
+export function fingerprint(row: PlainRow, keys?: CanonicalKeys): string {
+  return canonical(row, keys);
 }
 
 /** What a write compares to tell "the same again" from "changed": HMAC over the canonical content. */
-export function contentHash(key: Buffer, row: PlainRow): string {
-  return createHmac('sha256', key).update(canonical(row), 'utf8').digest('base64url');
+export function contentHash(key: Buffer, row: PlainRow, keys?: CanonicalKeys): string {
+  return createHmac('sha256', key).update(canonical(row, keys), 'utf8').digest('base64url');
 }
