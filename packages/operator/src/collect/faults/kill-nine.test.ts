@@ -17,17 +17,25 @@ import {
   connectPerson,
   OPERATOR,
   startCollectWorld,
+  WORLD_CUSTOMERS,
 } from '../testing/collect-world.ts';
 import { truthDifferences } from '../testing/fault-world.ts';
 
 /**
  * The fault suite, operator's side (issue #9 item 3): the collection worker killed with SIGKILL at 20 seeded
- * random points across the collection of three people's institutions, restarted each time (short leases, so
+ * random points across the collection of people's institutions (three, and more connected meanwhile so that
+ * every kill lands in the middle of work), restarted each time (short leases, so
  * the restarted worker takes the dead one's jobs over quickly). At the end: every job done, and exactly the
  * providers' truth for every person at every institution — nothing lost, nothing twice.
  */
 const KILLS = 20;
 const PEOPLE = [27, 11, 5];
+/**
+ * More people, connected while the kills go on whenever fewer than MIN_PENDING jobs are left: on a fast machine
+ * three people's collection can be over before the twentieth kill, and a kill must land in the middle of work.
+ */
+const SPARE = Array.from({ length: WORLD_CUSTOMERS }, (_, i) => i).filter((i) => !PEOPLE.includes(i));
+const MIN_PENDING = 30;
 const CHILD = fileURLToPath(new URL('../testing/collect-worker-child.ts', import.meta.url));
 
 let world: CollectWorld;
@@ -74,12 +82,22 @@ describe('fault suite: the operator killed', () => {
         orgCode: OPERATOR,
         service: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
       });
-      for (const index of PEOPLE) {
+      const connect = async (index: number) => {
         const { ci, orgs } = world.customer(index);
+        if (orgs.length === 0) return;
         const { personId } = await connectPerson(domain, world, ci, orgs);
         await enqueuer.afterConsent(personId);
         people.push({ personId, ci, orgs });
-      }
+      };
+      for (const index of PEOPLE) await connect(index);
+      const pending = async () =>
+        (
+          await store.db
+            .selectFrom('op_collect_job')
+            .select('id')
+            .where('status', 'in', ['queued', 'running'])
+            .execute()
+        ).length;
       const env = {
         HANNUN_COLLECT_STORE_URL: `sqlite:${join(dir, 'operator.db')}`,
         HANNUN_COLLECT_KEYS: JSON.stringify(keyRingToFile(keyRing)),
@@ -103,6 +121,7 @@ describe('fault suite: the operator killed', () => {
           )?.n ?? 0,
         );
       for (let i = 0; i < KILLS; i++) {
+        while ((await pending()) < MIN_PENDING && SPARE.length > 0) await connect(SPARE.shift()!);
         const { child, ready } = startWorker(env, `worker-${i}`);
         expect(await ready, `worker-${i} started`).toBe(true);
         // A random point of its work: 100–700 ms after it began claiming jobs.
