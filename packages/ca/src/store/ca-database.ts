@@ -9,9 +9,14 @@ export interface CaDatabase {
     sealed_ci: string;
     /** Blind index of the CI (HMAC-SHA256, unique): how a person is found by CI. Set on every row since 0002. */
     ci_index: string | null;
-    name: string;
-    phone: string;
-    birth_date: string;
+    /** The person's name, sealed (row: id). */
+    sealed_name: string;
+    /** The mobile number (domestic digits), sealed (row: id). */
+    sealed_phone: string;
+    /** Blind index of the normalised mobile number (not unique): how the identity check finds people. Set on every row since 0003. */
+    phone_index: string | null;
+    /** YYYYMMDD, sealed (row: id). */
+    sealed_birth_date: string;
     pin_hash: string;
     failed_pin_attempts: number;
     locked_until: number | null;

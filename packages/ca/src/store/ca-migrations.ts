@@ -1,5 +1,6 @@
 import type { ColumnSealer } from '@hannun/pki';
 import type { Migration } from '@hannun/store';
+import { caPersonSealedMigration } from './ca-person-sealed-migration.ts';
 import { caSealedMigration } from './ca-sealed-migration.ts';
 
 /** The CA's migration history lives under this namespace (`ca_migration`). */
@@ -79,9 +80,13 @@ const CA_CORE: Readonly<Record<string, Migration>> = {
 };
 
 /**
- * The CA's migrations, in order. 0002 seals the columns that held personal data in clear, under the CA's
- * storage key (`sealer`): the same key must open them ever after.
+ * The CA's migrations, in order. 0002 and 0003 seal the columns that held personal data in clear, under the
+ * CA's storage key (`sealer`): the same key must open them ever after.
  */
 export function caMigrations(sealer: ColumnSealer): Readonly<Record<string, Migration>> {
-  return { ...CA_CORE, '0002_ca_sealed': caSealedMigration(sealer) };
+  return {
+    ...CA_CORE,
+    '0002_ca_sealed': caSealedMigration(sealer),
+    '0003_ca_person_sealed': caPersonSealedMigration(sealer),
+  };
 }

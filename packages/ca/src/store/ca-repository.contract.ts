@@ -80,6 +80,11 @@ export function caRepositoryContract(make: () => Promise<CaRepository>): void {
     await repo.addPerson(personRecord({ phone: '01099998888' }));
     const found = await repo.peopleByPhone(phone);
     expect(found.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+    expect(found.find((p) => p.id === b.id)).toEqual(b);
+    // The number in another form (dashed, +82) is the same number.
+    const dashed = `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`;
+    expect((await repo.peopleByPhone(dashed)).map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await repo.peopleByPhone(`+82-${dashed.slice(1)}`)).length).toBe(2);
     expect(await repo.peopleByPhone('01000000001')).toEqual([]);
   });
 

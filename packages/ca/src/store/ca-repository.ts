@@ -96,7 +96,10 @@ export interface CaRepository {
   personByCi(ci: string): Promise<PersonRecord | undefined>;
   personById(id: string): Promise<PersonRecord | undefined>;
   personByCertSerial(serial: string): Promise<PersonRecord | undefined>;
-  /** Everyone enrolled with this mobile number (domestic digits): the identity check (identity/) narrows by name and birth date. */
+  /**
+   * Everyone enrolled with this mobile number, in any form normalisePhone reads (`010-1234-5678`, `+82…`): the
+   * identity check (identity/) narrows by name and birth date.
+   */
   peopleByPhone(phone: string): Promise<PersonRecord[]>;
   /** Sets the PIN state if it is still `expected`; false when another request changed it first. */
   updatePinState(personId: string, expected: PinState, next: PinState): Promise<boolean>;

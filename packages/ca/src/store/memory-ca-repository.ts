@@ -1,3 +1,4 @@
+import { normalisePhone } from '../people/phone.ts';
 import type { PinState } from '../people/pin-lock.ts';
 import type {
   CaRepository,
@@ -40,7 +41,8 @@ export function createMemoryCaRepository(): CaRepository {
       return id === undefined ? undefined : people.get(id);
     },
     async peopleByPhone(phone) {
-      return [...people.values()].filter((p) => p.phone === phone);
+      const number = (raw: string) => normalisePhone(raw) ?? raw;
+      return [...people.values()].filter((p) => number(p.phone) === number(phone));
     },
     async updatePinState(personId, expected, next) {
       const p = people.get(personId);

@@ -22,11 +22,11 @@ describeEachDialect('CaRepository contract [sql]', (open) => {
 
   it('migrations: the ca namespace applies once; a second run applies nothing', async () => {
     const store = await open<CaDatabase>();
-    expect(await migrateCaStore(store, sealer)).toEqual(['0001_ca_core', '0002_ca_sealed']);
+    expect(await migrateCaStore(store, sealer)).toEqual(['0001_ca_core', '0002_ca_sealed', '0003_ca_person_sealed']);
     expect(await migrateCaStore(store, sealer)).toEqual([]);
   });
 
-  it('at rest: the CI and signed consents are sealed, the CI found through its blind index', async () => {
+  it('at rest: CI, name, phone, birth date and signed consents are sealed; CI and phone found by blind index', async () => {
     const store = await open<CaDatabase>();
     await migrateCaStore(store, sealer);
     const repo = sqlCaRepository(store, sealer);
@@ -38,8 +38,11 @@ describeEachDialect('CaRepository contract [sql]', (open) => {
     expect(await repo.approve(tx.certTxId, [{ txId, signedConsent: JWS, signedAt: 1 }], tx.createdAt + 1)).toBe(true);
 
     const row = await store.db.selectFrom('ca_person').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
-    expect(JSON.stringify(row)).not.toContain(p.ci);
+    for (const clear of [p.ci, p.name, p.phone, p.birthDate]) expect(JSON.stringify(row)).not.toContain(clear);
     expect(row.ci_index).toBe(sealer.index('ci', p.ci));
+    expect(row.phone_index).toBe(sealer.index('phone', p.phone));
+    expect(await repo.personById(p.id)).toEqual(p);
+    expect((await repo.peopleByPhone('010-1234-5678')).map((q) => q.id)).toContain(p.id);
     const sig = await store.db.selectFrom('ca_signature').selectAll().executeTakeFirstOrThrow();
     expect(sig.sealed_signed_consent).not.toContain(JWS.slice(0, 40));
     expect((await repo.verificationSubject(tx.certTxId, txId))?.signedConsent).toBe(JWS);
@@ -50,7 +53,7 @@ describeEachDialect('CaRepository contract [sql]', (open) => {
     await expect(stranger.personById(p.id)).rejects.toThrow(/ca_person\.sealed_ci of row .* does not open/);
   });
 
-  it('0002 upgrades a database of 0001 in place: clear CIs and signed consents sealed, lookups by CI work', async () => {
+  it('0002 and 0003 upgrade a database of 0001 in place: all personal data sealed, lookups by CI and phone work', async () => {
     const store = await open<CaDatabase>();
     const core = { '0001_ca_core': caMigrations(sealer)['0001_ca_core']! };
     await migrate(store, { namespace: CA_MIGRATION_NAMESPACE, migrations: core });
@@ -59,20 +62,49 @@ describeEachDialect('CaRepository contract [sql]', (open) => {
     const txId = tx.consents[1]!.txId;
     await insertClear(store.db, p.id, p.ci, p.certSerial, tx.certTxId, txId);
 
-    expect(await migrateCaStore(store, sealer)).toEqual(['0002_ca_sealed']);
+    expect(await migrateCaStore(store, sealer)).toEqual(['0002_ca_sealed', '0003_ca_person_sealed']);
     const repo = sqlCaRepository(store, sealer);
     expect((await repo.personByCi(p.ci))?.id).toBe(p.id);
+    expect(await repo.personById(p.id)).toMatchObject({ name: CLEAR.name, phone: CLEAR.phone, birthDate: CLEAR.birth });
+    expect((await repo.peopleByPhone(CLEAR.phone)).map((q) => q.id)).toEqual([p.id]);
     expect((await repo.signatures(tx.certTxId, txId)).map((s) => s.signedConsent)).toEqual([JWS]);
     const dump = JSON.stringify([
       await store.db.selectFrom('ca_person').selectAll().execute(),
       await store.db.selectFrom('ca_signature').selectAll().execute(),
     ]);
-    expect(dump).not.toContain(p.ci);
-    expect(dump).not.toContain(JWS.slice(0, 40));
+    for (const clear of [p.ci, JWS.slice(0, 40), CLEAR.name, CLEAR.phone, CLEAR.birth])
+      expect(dump).not.toContain(clear);
     // The CI stays unique, now through its index.
     expect(await repo.addPerson(personRecord({ ci: p.ci }))).toBe('duplicate');
   });
+
+  it('0003 upgrades a database of 0002 in place: name, phone and birth date sealed, people found by phone', async () => {
+    const store = await open<CaDatabase>();
+    const all = caMigrations(sealer);
+    const upTo0002 = { '0001_ca_core': all['0001_ca_core']!, '0002_ca_sealed': all['0002_ca_sealed']! };
+    await migrate(store, { namespace: CA_MIGRATION_NAMESPACE, migrations: upTo0002 });
+    const p = personRecord({ phone: '01055557777', name: '박영희', birthDate: '19850315' });
+    await sql`insert into ca_person (id, sealed_ci, ci_index, name, phone, birth_date, pin_hash, failed_pin_attempts,
+      locked_until, sealed_key, cert_pem, cert_serial, created_at)
+      values (${p.id}, ${sealer.seal('ca_person', 'sealed_ci', p.id, p.ci)}, ${sealer.index('ci', p.ci)}, ${p.name},
+      ${p.phone}, ${p.birthDate}, ${p.pinHash}, 0, null, ${p.sealedKey}, ${p.certPem}, ${p.certSerial},
+      ${p.createdAt})`.execute(store.db);
+
+    expect(await migrateCaStore(store, sealer)).toEqual(['0003_ca_person_sealed']);
+    const repo = sqlCaRepository(store, sealer);
+    expect(await repo.personById(p.id)).toEqual(p);
+    expect((await repo.peopleByPhone('010-5555-7777')).map((q) => q.id)).toEqual([p.id]);
+    expect(await repo.peopleByPhone('01055557778')).toEqual([]);
+    const dump = JSON.stringify(await store.db.selectFrom('ca_person').selectAll().execute());
+    for (const clear of [p.ci, p.name, p.phone, p.birthDate]) expect(dump).not.toContain(clear);
+    // Bound to its row: a sealed phone copied to another person does not open there.
+    const row = await store.db.selectFrom('ca_person').selectAll().executeTakeFirstOrThrow();
+    expect(() => sealer.open('ca_person', 'sealed_phone', 'someone-else', row.sealed_phone)).toThrow(/does not open/);
+  });
 });
+
+/** What insertClear stores in clear for the person besides the CI. */
+const CLEAR = { name: '김한눈', phone: '01012345678', birth: '19900101' } as const;
 
 /** A person and one signature as 0001 stored them (in clear). */
 async function insertClear(
@@ -85,7 +117,7 @@ async function insertClear(
 ): Promise<void> {
   await sql`insert into ca_person (id, ci, name, phone, birth_date, pin_hash, failed_pin_attempts, locked_until,
     sealed_key, cert_pem, cert_serial, created_at)
-    values (${personId}, ${ci}, '김한눈', '01012345678', '19900101', 'h', 0, null, 'k', 'pem', ${serial}, 1)`.execute(
+    values (${personId}, ${ci}, ${CLEAR.name}, ${CLEAR.phone}, ${CLEAR.birth}, 'h', 0, null, 'k', 'pem', ${serial}, 1)`.execute(
     db,
   );
   await sql`insert into ca_sign_tx (cert_tx_id, sign_tx_id, operator_org_code, person_id, request_title, device_code,
@@ -101,7 +133,7 @@ describe('an upgraded SQLite file', () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-  it('keeps no clear copy of a sealed CI or signed consent in its bytes (secure_delete, WAL emptied)', async () => {
+  it('keeps no clear copy of a sealed CI, phone, name or signed consent in its bytes (secure_delete, WAL emptied)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hannun-ca-upgrade-'));
     dirs.push(dir);
     const url = `sqlite:${join(dir, 'ca.db')}`;
@@ -116,6 +148,8 @@ describe('an upgraded SQLite file', () => {
     await old.close();
     const before = await readFile(join(dir, 'ca.db'));
     expect(before.includes(ci)).toBe(true);
+    expect(before.includes(CLEAR.phone)).toBe(true);
+    expect(before.includes(CLEAR.name)).toBe(true);
 
     const repo = await openSqlCaRepository({ url, storageKey });
     try {
@@ -124,6 +158,9 @@ describe('an upgraded SQLite file', () => {
         await Promise.all(['ca.db', 'ca.db-wal'].map((f) => readFile(join(dir, f)).catch(() => Buffer.alloc(0)))),
       );
       expect(bytes.includes(ci)).toBe(false);
+      expect(bytes.includes(CLEAR.phone)).toBe(false);
+      expect(bytes.includes(CLEAR.name)).toBe(false);
+      expect((await repo.peopleByPhone(CLEAR.phone)).map((p) => p.id)).toEqual(['person-up']);
       expect(bytes.includes(JWS.slice(0, 60))).toBe(false);
     } finally {
       await repo.close();

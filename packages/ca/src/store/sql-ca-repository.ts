@@ -3,6 +3,7 @@ import { type ColumnSealer, createColumnSealer } from '@hannun/pki';
 import { isConflict, migrate, openStore, type Selectable, type Store, sql } from '@hannun/store';
 import type { CaDatabase } from './ca-database.ts';
 import { CA_MIGRATION_NAMESPACE, caMigrations } from './ca-migrations.ts';
+import { phoneIndex } from './ca-person-sealed-migration.ts';
 import type { CaRepository, PersonRecord, SignStatus, SignTransaction } from './ca-repository.ts';
 
 const openCi = (sealer: ColumnSealer, id: string, sealed: string) => sealer.open('ca_person', 'sealed_ci', id, sealed);
@@ -15,9 +16,9 @@ function personOf(sealer: ColumnSealer, row: Selectable<CaDatabase['ca_person']>
   return {
     id: row.id,
     ci: openCi(sealer, row.id, row.sealed_ci),
-    name: row.name,
-    phone: row.phone,
-    birthDate: row.birth_date,
+    name: sealer.open('ca_person', 'sealed_name', row.id, row.sealed_name),
+    phone: sealer.open('ca_person', 'sealed_phone', row.id, row.sealed_phone),
+    birthDate: sealer.open('ca_person', 'sealed_birth_date', row.id, row.sealed_birth_date),
     pinHash: row.pin_hash,
     pin: {
       failedAttempts: Number(row.failed_pin_attempts),
@@ -39,9 +40,9 @@ function status(s: string): SignStatus {
 
 /**
  * The CA repository on a @hannun/store database (SQLite or PostgreSQL), schema from ca-migrations.ts.
- * People's CIs and the signed consents are sealed under the CA's storage key (`sealer`); a person is found
- * by CI through its blind index. Run the migrations first (`openSqlCaRepository` does). `close()` closes
- * the store.
+ * People's CIs, names, phone numbers and birth dates, and the signed consents, are sealed under the CA's
+ * storage key (`sealer`); a person is found by CI, and people by phone, through blind indexes. Run the
+ * migrations first (`openSqlCaRepository` does). `close()` closes the store.
  */
 export function sqlCaRepository(store: Store<CaDatabase>, sealer: ColumnSealer): CaRepository {
   const { db } = store;
@@ -56,9 +57,10 @@ export function sqlCaRepository(store: Store<CaDatabase>, sealer: ColumnSealer):
             id: p.id,
             sealed_ci: sealer.seal('ca_person', 'sealed_ci', p.id, p.ci),
             ci_index: sealer.index('ci', p.ci),
-            name: p.name,
-            phone: p.phone,
-            birth_date: p.birthDate,
+            sealed_name: sealer.seal('ca_person', 'sealed_name', p.id, p.name),
+            sealed_phone: sealer.seal('ca_person', 'sealed_phone', p.id, p.phone),
+            phone_index: phoneIndex(sealer, p.phone),
+            sealed_birth_date: sealer.seal('ca_person', 'sealed_birth_date', p.id, p.birthDate),
             pin_hash: p.pinHash,
             failed_pin_attempts: p.pin.failedAttempts,
             locked_until: p.pin.lockedUntil,
@@ -87,7 +89,8 @@ export function sqlCaRepository(store: Store<CaDatabase>, sealer: ColumnSealer):
       return row && person(row);
     },
     async peopleByPhone(phone) {
-      return (await selectPerson().where('phone', '=', phone).orderBy('id').execute()).map(person);
+      const rows = await selectPerson().where('phone_index', '=', phoneIndex(sealer, phone)).orderBy('id').execute();
+      return rows.map(person);
     },
     async updatePinState(personId, expected, next) {
       const result = await db
@@ -302,7 +305,7 @@ export function sqlCaRepository(store: Store<CaDatabase>, sealer: ColumnSealer):
 
 /**
  * Bring a store's CA schema up to date; returns the migrations applied now. `sealer` seals what a database
- * from before sealed columns holds in clear (0002): the CA's storage key, the same one the repository gets.
+ * from before sealed columns holds in clear (0002, 0003): the CA's storage key, the same one the repository gets.
  */
 export function migrateCaStore(store: Store<CaDatabase>, sealer: ColumnSealer): Promise<string[]> {
   return migrate(store as Store<unknown>, { namespace: CA_MIGRATION_NAMESPACE, migrations: caMigrations(sealer) });
@@ -315,7 +318,7 @@ export function migrateCaStore(store: Store<CaDatabase>, sealer: ColumnSealer): 
  */
 export async function openSqlCaRepository(opts: {
   readonly url: string;
-  /** The CA's storage key (`CaSecrets.storageKey`): seals CIs and signed consents. */
+  /** The CA's storage key (`CaSecrets.storageKey`): seals people's personal data and signed consents. */
   readonly storageKey: Buffer;
   /** PostgreSQL schema (default: the connection's). */
   readonly schema?: string;
@@ -332,7 +335,8 @@ export async function openSqlCaRepository(opts: {
     const applied = await migrateCaStore(store, sealer);
     // Values sealed in place: move the new pages into the file and empty the WAL of the old ones. Best effort:
     // busy (another process's reader), the next checkpoint does it.
-    if (applied.includes('0002_ca_sealed') && store.dialect === 'sqlite') {
+    const sealedNow = applied.some((m) => m === '0002_ca_sealed' || m === '0003_ca_person_sealed');
+    if (sealedNow && store.dialect === 'sqlite') {
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db).catch(() => undefined);
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 /** What must never be found in clear: the kinds a scan reports. */
-export type SecretKind = 'token' | 'ci' | 'account-number' | 'card-number' | 'credential';
+export type SecretKind = 'token' | 'ci' | 'account-number' | 'card-number' | 'phone' | 'credential';
 
 /** One value known to be secret in the run being scanned (a token issued, a person's CI, an account number). */
 export interface Needle {
@@ -12,6 +12,8 @@ export interface KnownSecrets {
   readonly cis?: readonly string[];
   readonly accountNumbers?: readonly string[];
   readonly cardNumbers?: readonly string[];
+  /** People's mobile numbers (010-1234-5678 or 01012345678: each is searched in both forms). */
+  readonly phones?: readonly string[];
   /** Client secrets, admin tokens, passwords. */
   readonly credentials?: readonly string[];
 }
@@ -32,6 +34,7 @@ export function needlesOf(known: KnownSecrets): Needle[] {
   add('ci', known.cis);
   add('account-number', known.accountNumbers);
   add('card-number', known.cardNumbers);
+  add('phone', (known.phones ?? []).flatMap(phoneForms));
   add('credential', known.credentials);
   // Account and card numbers are also written without their hyphens and spaces.
   for (const n of [...out.values()]) {
@@ -41,6 +44,17 @@ export function needlesOf(known: KnownSecrets): Needle[] {
       out.set(digits, { kind: n.kind, value: digits });
   }
   return [...out.values()];
+}
+
+/**
+ * A Korean mobile number as it is written: dashed (010-1234-5678) and bare (01012345678); a value of another
+ * shape is searched for as given.
+ */
+export function phoneForms(phone: string): string[] {
+  const m = /^(01[016789])-?([0-9]{3,4})-?([0-9]{4})$/.exec(phone.trim());
+  if (!m) return [phone];
+  const [, a, b, c] = m;
+  return [`${a}-${b}-${c}`, `${a}${b}${c}`];
 }
 
 /** A value as a finding may show it: its kind, length and first characters, never the whole. */

@@ -60,6 +60,36 @@ describe('security scan: text', () => {
   });
 });
 
+describe('security scan: phone numbers', () => {
+  const PHONE = '010-4821-0937';
+  const phones = needlesOf({ phones: [PHONE, '01177776666', '02-123-4567'] });
+
+  it('a known mobile number is searched for with and without its dashes', () => {
+    expect(phones.map((n) => `${n.kind}:${n.value}`)).toEqual([
+      'phone:010-4821-0937',
+      'phone:01048210937',
+      'phone:011-7777-6666',
+      'phone:01177776666',
+      'phone:02-123-4567',
+    ]);
+    const findings = scanText(`sent to 01048210937 and {"to":"${PHONE}"}`, 'x.log', 'line 1', phones);
+    expect(findings.map((f) => `${f.kind}/${f.value}`)).toEqual([
+      'phone/010…(13 characters)',
+      'phone/010…(11 characters)',
+    ]);
+    expect(scanText('sent to 010-****-0937', 'x.log', 'line 1', phones)).toEqual([]);
+  });
+
+  it("Hannun's logger leaves no phone number to find, under a phone key or in free text; a raw line gives it away", () => {
+    const sink = createLogSink();
+    const logger = createLogger({ service: 'scan-test', destination: sink });
+    logger.info({ phone: PHONE, to: { phone_num: '01048210937' } }, `one-time code sent to ${PHONE} (01048210937)`);
+    expect(sink.lines.length).toBe(1);
+    expect(scanLogLines(sink.lines, 'scan-test', phones)).toEqual([]);
+    expect(scanLogLines([`sent to ${PHONE}`], 'raw', phones).map((f) => f.kind)).toEqual(['phone']);
+  });
+});
+
 describe('security scan: files', () => {
   let dir: string;
   beforeAll(async () => {

@@ -72,7 +72,8 @@ export interface AuthDatabase {
     login_id: string;
     sealed_ci: string;
     password_hash: string;
-    phone: string;
+    /** The mobile number the one-time code goes to, sealed (row: org_code, login_id). Since 0003. */
+    sealed_phone: string;
     failures: number;
     locked_until: number | null;
   };

@@ -1,5 +1,6 @@
 import type { ColumnSealer } from '@hannun/pki';
 import type { Migration } from '@hannun/store';
+import { authPhoneSealedMigration } from './auth-phone-sealed-migration.ts';
 import { authSealedMigration } from './auth-sealed-migration.ts';
 
 /** The provider's migration history lives under this namespace (`provider_migration`). */
@@ -117,9 +118,13 @@ const PROVIDER_AUTH: Readonly<Record<string, Migration>> = {
 };
 
 /**
- * The provider's migrations, in order. 0002 seals the columns that held personal data in clear, under the
- * provider's storage key (`sealer`): the same key must open them ever after.
+ * The provider's migrations, in order. 0002 and 0003 seal the columns that held personal data in clear, under
+ * the provider's storage key (`sealer`): the same key must open them ever after.
  */
 export function providerMigrations(sealer: ColumnSealer): Readonly<Record<string, Migration>> {
-  return { ...PROVIDER_AUTH, '0002_provider_sealed': authSealedMigration(sealer) };
+  return {
+    ...PROVIDER_AUTH,
+    '0002_provider_sealed': authSealedMigration(sealer),
+    '0003_provider_phone_sealed': authPhoneSealedMigration(sealer),
+  };
 }

@@ -17,6 +17,9 @@ const CI = `CIsealed${'Z'.repeat(78)}==`;
 const ACCOUNT = '110987654321';
 const JWS = `eyJhbGciOiJFUzI1NiJ9.${'p'.repeat(1600)}.sig`;
 const ORG = 'BKNURI0001';
+/** What a stolen database file must not show, in any table. */
+const SECRETS = [CI, ACCOUNT, JWS.slice(0, 60), '4321-8765'];
+const PHONE = '010-4321-8765';
 
 const consent: ConsentRecord = {
   id: 'consent-1',
@@ -83,7 +86,7 @@ async function insertClear(db: Kysely<AuthDatabase>): Promise<void> {
     expires_at, used_at) values ('hash-1', ${ORG}, 'client1', 'https://app.example/cb', ${CI}, 'consent-1', ${T},
     ${T + 60_000}, null)`.execute(db);
   await sql`insert into provider_login (org_code, login_id, ci, password_hash, phone, failures, locked_until)
-    values (${ORG}, 'kim|1', ${CI}, 'argon', '01012345678', 0, null)`.execute(db);
+    values (${ORG}, 'kim|1', ${CI}, 'argon', ${PHONE}, 0, null)`.execute(db);
   await sql`insert into provider_auth_request (id, org_code, body, expires_at)
     values ('req-1', ${ORG}, ${JSON.stringify(request)}, ${T + 600_000})`.execute(db);
 }
@@ -94,7 +97,7 @@ async function migrateCoreOnly(store: Store<AuthDatabase>): Promise<void> {
 }
 
 describeEachDialect('the provider’s sealed columns', (open) => {
-  it('at rest: no CI, account number or signed consent in clear in any table; all read back', async () => {
+  it('at rest: no CI, account number, signed consent or phone in clear in any table; all read back', async () => {
     const db = await open<AuthDatabase>();
     const consents = createMemoryConsentStore();
     const store = await sqlAuthStoreOn(db, consents, sealer);
@@ -128,19 +131,19 @@ describeEachDialect('the provider’s sealed columns', (open) => {
       loginId: 'kim|1',
       ci: CI,
       passwordHash: 'argon',
-      phone: '010',
+      phone: PHONE,
       failures: 0,
     });
     await store.requests.put(request);
 
     const text = await dump(db.db);
-    for (const secret of [CI, ACCOUNT, JWS.slice(0, 60)]) expect(text).not.toContain(secret);
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
     const fresh = createMemoryConsentStore();
     const again = await sqlAuthStoreOn(db, fresh, sealer);
     expect(fresh.get(consent.id)).toEqual(consent);
     expect((await again.pairs.live(ORG, 'client1', CI, T))?.id).toBe('pair-1');
     expect(await again.pairs.live(ORG, 'client1', `${CI}x`, T)).toBeUndefined();
-    expect((await again.logins.find(ORG, 'kim|1'))?.ci).toBe(CI);
+    expect(await again.logins.find(ORG, 'kim|1')).toMatchObject({ ci: CI, phone: PHONE });
     expect((await again.requests.get('req-1'))?.userCi).toBe(CI);
     expect((await again.codes.consume('hash-1', T + 1))?.code.ci).toBe(CI);
   });
@@ -159,16 +162,45 @@ describeEachDialect('the provider’s sealed columns', (open) => {
       const file = rows[0]?.file ?? '';
       const bytes = Buffer.concat([await readFile(file), await readFile(`${file}-wal`).catch(() => Buffer.alloc(0))]);
       expect(bytes.length).toBeGreaterThan(0);
-      for (const secret of [CI, ACCOUNT, JWS.slice(0, 60)]) expect(bytes.includes(secret)).toBe(false);
+      for (const secret of SECRETS) expect(bytes.includes(secret)).toBe(false);
     }
 
     expect(consents.get('consent-1')).toEqual(consent);
     expect((await store.pairs.live(ORG, 'client1', CI, T))?.ci).toBe(CI);
     expect((await store.codes.consume('hash-1', T + 1))?.code.ci).toBe(CI);
-    expect((await store.logins.find(ORG, 'kim|1'))?.ci).toBe(CI);
+    expect(await store.logins.find(ORG, 'kim|1')).toMatchObject({ ci: CI, phone: PHONE });
     expect(await store.requests.get('req-1')).toEqual(request);
     const text = await dump(db.db);
-    for (const secret of [CI, ACCOUNT, JWS.slice(0, 60)]) expect(text).not.toContain(secret);
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+  });
+
+  it('0003 upgrades a database of 0002 in place: the login phone sealed, bound to its login, read back', async () => {
+    const db = await open<AuthDatabase>();
+    const all = providerMigrations(sealer);
+    await migrate(db, {
+      namespace: PROVIDER_MIGRATION_NAMESPACE,
+      migrations: {
+        '0001_provider_auth': all['0001_provider_auth']!,
+        '0002_provider_sealed': all['0002_provider_sealed']!,
+      },
+    });
+    const sealedCi = sealer.seal('provider_login', 'sealed_ci', [ORG, 'kim|1'], CI);
+    await sql`insert into provider_login (org_code, login_id, sealed_ci, password_hash, phone, failures, locked_until)
+      values (${ORG}, 'kim|1', ${sealedCi}, 'argon', ${PHONE}, 2, null)`.execute(db.db);
+    const store = await sqlAuthStoreOn(db, createMemoryConsentStore(), sealer);
+    expect(await store.logins.find(ORG, 'kim|1')).toEqual({
+      orgCode: ORG,
+      loginId: 'kim|1',
+      ci: CI,
+      passwordHash: 'argon',
+      phone: PHONE,
+      failures: 2,
+    });
+    const row = await db.db.selectFrom('provider_login').selectAll().executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain('4321-8765');
+    expect(() => sealer.open('provider_login', 'sealed_phone', [ORG, 'lee|2'], row.sealed_phone)).toThrow(
+      /does not open/,
+    );
   });
 
   it('another storage key opens nothing: the store refuses to load, naming the place, not the value', async () => {

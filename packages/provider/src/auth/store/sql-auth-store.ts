@@ -111,7 +111,7 @@ function loginOf(sealer: ColumnSealer, row: Selectable<Db['provider_login']>): P
     loginId: row.login_id,
     ci: sealer.open('provider_login', 'sealed_ci', [row.org_code, row.login_id], row.sealed_ci),
     passwordHash: row.password_hash,
-    phone: row.phone,
+    phone: sealer.open('provider_login', 'sealed_phone', [row.org_code, row.login_id], row.sealed_phone),
     failures: Number(row.failures),
     ...(row.locked_until === null ? {} : { lockedUntil: Number(row.locked_until) }),
   };
@@ -420,7 +420,7 @@ export function sqlAuthStore(
           login_id: l.loginId,
           sealed_ci: sealer.seal('provider_login', 'sealed_ci', [l.orgCode, l.loginId], l.ci),
           password_hash: l.passwordHash,
-          phone: l.phone,
+          sealed_phone: sealer.seal('provider_login', 'sealed_phone', [l.orgCode, l.loginId], l.phone),
           failures: l.failures,
           locked_until: l.lockedUntil ?? null,
         };
@@ -431,7 +431,7 @@ export function sqlAuthStore(
             oc.columns(['org_code', 'login_id']).doUpdateSet({
               sealed_ci: values.sealed_ci,
               password_hash: values.password_hash,
-              phone: values.phone,
+              sealed_phone: values.sealed_phone,
               failures: values.failures,
               locked_until: values.locked_until,
             }),
@@ -484,7 +484,7 @@ export interface OpenSqlAuthStoreOptions {
   readonly schema?: string;
   /** The engine's consent store, filled from the database and written through. */
   readonly consents: ConsentStore;
-  /** The provider's storage key (32 bytes, kept in the data directory): seals CIs, assets, signed consents. */
+  /** The provider's storage key (32 bytes, kept in the data directory): seals CIs, assets, signed consents, phones. */
   readonly storageKey: Buffer;
   readonly logger?: Logger;
 }
@@ -506,7 +506,7 @@ export async function openSqlAuthStore(opts: OpenSqlAuthStoreOptions): Promise<A
 
 /**
  * The same on a store already open (tests, a service sharing its database): migrate, load, go. On SQLite,
- * with `secure_delete` (a rewritten or deleted cell is zeroed, not left in a free page), and after 0002 sealed
+ * with `secure_delete` (a rewritten or deleted cell is zeroed, not left in a free page), and after 0002/0003 sealed
  * a database in place, a checkpoint that moves the new pages into the file and empties the WAL.
  */
 export async function sqlAuthStoreOn(
@@ -519,7 +519,8 @@ export async function sqlAuthStoreOn(
     namespace: PROVIDER_MIGRATION_NAMESPACE,
     migrations: providerMigrations(sealer),
   });
-  if (store.dialect === 'sqlite' && applied.includes('0002_provider_sealed')) {
+  const sealedNow = applied.some((m) => m === '0002_provider_sealed' || m === '0003_provider_phone_sealed');
+  if (store.dialect === 'sqlite' && sealedNow) {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db).catch(() => undefined);
   }
   const auth = sqlAuthStore(store, consents, sealer);
