@@ -13,6 +13,7 @@ import type { AccessTokenClaims, ConsentStore } from '../consent/consent.ts';
 import { createCursorCodec } from '../cursor/cursor-codec.ts';
 import { type CompiledApi, compileApi } from '../engine/compile-api.ts';
 import { apiListing } from '../engine/handle-api-list.ts';
+import { envelopeAnswer } from '../engine/respond.ts';
 import {
   type EngineInstitution,
   registerEngineRoutes,
@@ -155,7 +156,13 @@ export function createProviderEngine(opts: ProviderEngineOptions): ProviderEngin
     version: config.serviceVersion ?? '0.1.0',
     logger,
     ...(config.metrics !== undefined ? { metrics: config.metrics } : {}),
-    ...(config.fastify ? { fastify: config.fastify } : {}),
+    fastify: {
+      ...config.fastify,
+      // A path fastify cannot decode (an invalid percent-encoding) is a bad request in the standard's envelope.
+      frameworkErrors: (_error, _request, reply) => {
+        void sendAnswer(reply, envelopeAnswer('40001', '(path): 요청 경로를 읽을 수 없습니다'));
+      },
+    },
     notFound: (request, reply) => sendAnswer(reply, routingFailure(runtime, request, fail('40401'))),
   });
   if (config.onCall) observeCalls(service, clock, config.onCall, logger);
