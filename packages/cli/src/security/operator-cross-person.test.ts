@@ -1,9 +1,7 @@
 import { describeEachDialect } from '@hannun/store/testing';
 import { expect, it } from 'vitest';
 // The operator's own test kit: the app over a real store and domain, people signed up directly.
-import { personWithCard } from '../../../operator/src/analysis/testing/analysis-fixtures.ts';
-import { openTestApp, type TestApp } from '../../../operator/src/http/testing/app-kit.ts';
-import { bankDraft, signUpInput } from '../../../operator/src/testing/operator-test-kit.ts';
+import { bankDraft, openTestApp, personWithCard, signUpInput, type TestApp } from '@hannun/operator/testing';
 
 /**
  * Security suite (issue #9 item 4) at the operator: with person A's session, every route that takes an id

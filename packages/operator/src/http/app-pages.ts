@@ -136,4 +136,6 @@ export function registerAppPages(app: FastifyInstance, o: AppPagesOptions): void
 
   app.get('/', serve);
   app.get('/*', serve);
+  // Another method on an unknown API path (or a method a route lacks): the same 404 with a code as a GET.
+  app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH'], url: '/api/*', handler: serve });
 }

@@ -20,6 +20,7 @@ import { registerLeaveRoutes } from './routes/leave-routes.ts';
 import { registerNoticeRoutes } from './routes/notice-routes.ts';
 import { registerProgressRoutes } from './routes/progress-routes.ts';
 import { registerRefreshRoutes } from './routes/refresh-routes.ts';
+import { refuseNul } from './refuse-nul.ts';
 import { sameOriginJson } from './session-guard.ts';
 
 export interface OperatorAppOptions {
@@ -69,6 +70,7 @@ export function createOperatorApp(o: OperatorAppOptions): Service {
   void app.register(async (scope) => {
     scope.setErrorHandler(handleAppError);
     scope.addHook('onRequest', sameOriginJson);
+    scope.addHook('preValidation', refuseNul);
     registerAccountRoutes(scope, o.runtime, { secureCookies: o.secureCookies });
     registerConsentRoutes(scope, o.runtime);
     registerConnectRoutes(scope, o.runtime, { returnPath: o.returnPath ?? '/' });
