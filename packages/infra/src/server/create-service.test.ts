@@ -111,7 +111,12 @@ describe('createService', () => {
     const res = await fetch(`${url}/nowhere?code=secret-code`);
     expect(res.status).toBe(404);
     const text = await res.text();
-    expect(JSON.parse(text)).toMatchObject({ statusCode: 404, error: 'Not Found', message: 'No route GET /nowhere' });
+    expect(JSON.parse(text)).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No route GET /nowhere',
+      code: 'ROUTE_NOT_FOUND',
+    });
     expect(text).not.toContain('secret-code');
   });
 

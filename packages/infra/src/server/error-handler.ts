@@ -57,5 +57,5 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply): Fa
   return reply
     .code(404)
     .type('application/json; charset=utf-8')
-    .send(errorBody(404, `No route ${request.method} ${path}`, request.id));
+    .send(errorBody(404, `No route ${request.method} ${path}`, request.id, 'ROUTE_NOT_FOUND'));
 }
