@@ -12,4 +12,12 @@ export { type Migration, MigrationError, migrate, type MigrateOptions } from './
 export { openStore, type Store, type StoreOptions } from './open-store.ts';
 export type { StoreDialect } from './store-dialect.ts';
 export { StoreMisuse } from './transaction-scope.ts';
-export { QueryTemplates } from './query-templates.ts';
+export {
+  bindList,
+  bindRows,
+  padded,
+  paddedChunks,
+  QueryTemplates,
+  TEMPLATE_SIZES,
+  templateChunks,
+} from './query-templates.ts';

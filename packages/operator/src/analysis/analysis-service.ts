@@ -18,7 +18,16 @@ import {
   UNCATEGORISED,
   UNUSUAL_PAYMENT,
 } from '@hannun/analysis';
-import { type Kysely, type Store, sql, type Transaction } from '@hannun/store';
+import {
+  bindList,
+  bindRows,
+  type Kysely,
+  QueryTemplates,
+  type Store,
+  type StoreDialect,
+  sql,
+  type Transaction,
+} from '@hannun/store';
 import { type PersonCipher, personCipher } from '../crypto/field-cipher.ts';
 import type { OperatorCrypto } from '../crypto/operator-crypto.ts';
 import { type LooseDatabase, type LooseRow, loose } from '../model/model-db.ts';
@@ -71,6 +80,35 @@ const shareOf = (r: Pick<TxRow, 'month' | 'day' | 'amount' | 'category' | 'merch
 const CHUNK = 100;
 export const MAX_RULES = 200;
 
+/** op_an_tx's columns as the ingest writes them (every one, every time). */
+const TX_COLUMNS = [
+  'id',
+  'person_id',
+  'org_code',
+  'table_name',
+  'day',
+  'month',
+  'amount',
+  'merchant_id',
+  'category',
+  'kind',
+  'source',
+  'confidence_pm',
+  'base_category',
+  'base_source',
+  'base_confidence_pm',
+  'locked',
+  'edited_at',
+] as const;
+const TX_UPDATED = TX_COLUMNS.filter((c) => c !== 'id' && c !== 'person_id');
+const MERCHANT_COLUMNS = ['id', 'person_id', 'key_sealed', 'name_sealed'] as const;
+
+/** The ingest's statements depend only on the dialect and the shape: compiled once per process (QueryTemplates). */
+const TEMPLATES: Record<StoreDialect, QueryTemplates> = {
+  sqlite: new QueryTemplates(),
+  postgres: new QueryTemplates(),
+};
+
 /**
  * analysis/: categorises every counted movement as it is stored (inside the model's own transaction, so the
  * rollups never disagree with the rows), keeps the rollups by increments, and applies the person's edits and
@@ -82,6 +120,7 @@ export class AnalysisService {
   readonly #clock: Clock;
   readonly #categoriser: () => Categoriser;
   readonly #contexts = new Map<string, { version: number; ctx: StoredContext; pc: PersonCategoriser }>();
+  readonly #templates: QueryTemplates;
 
   constructor(o: {
     store: Store<OperatorDatabase>;
@@ -93,6 +132,7 @@ export class AnalysisService {
     this.#crypto = o.crypto;
     this.#clock = o.clock;
     this.#categoriser = o.categoriser;
+    this.#templates = TEMPLATES[o.store.dialect];
   }
 
   readonly #merchantIds = new Map<string, string>();
@@ -115,7 +155,7 @@ export class AnalysisService {
     cipher: PersonCipher,
   ): Promise<{ ctx: StoredContext; pc: PersonCategoriser }> {
     // One primary-key read: the person's rule version, bumped with every change by any process (no TTL).
-    const version = await ruleVersion(loose(db), personId);
+    const version = await ruleVersion(loose(db), personId, this.#templates);
     const hit = this.#contexts.get(personId);
     if (hit && hit.version === version) return hit;
     const ctx = await loadContext(loose(db), personId, cipher);
@@ -141,15 +181,11 @@ export class AnalysisService {
     const cipher = personCipher(await this.#crypto.keys.load(trx, e.personId));
     const { pc } = await this.#person(trx, e.personId, cipher);
     const existing = new Map<string, TxRow>();
-    for (let i = 0; i < e.rows.length; i += CHUNK) {
-      const ids = e.rows.slice(i, i + CHUNK).map((r) => r.id);
-      for (const r of (await db
-        .selectFrom('op_an_tx')
-        .selectAll()
-        .where('id', 'in', ids)
-        .execute()) as unknown as TxRow[])
-        existing.set(r.id, r);
-    }
+    const ids = e.rows.map((r) => r.id);
+    for (const query of bindList(this.#templates, 'an_tx|select', ids, (list) =>
+      db.selectFrom('op_an_tx').selectAll().where('id', 'in', list),
+    ))
+      for (const r of (await db.executeQuery(query)).rows as unknown as TxRow[]) existing.set(r.id, r);
     const deltas = new RollupDeltas();
     const upserts: LooseRow[] = [];
     const removed: string[] = [];
@@ -193,23 +229,20 @@ export class AnalysisService {
       upserts.push(next);
     }
     await this.#ensureMerchants(db, e.personId, merchants, cipher);
-    for (let i = 0; i < upserts.length; i += CHUNK) {
-      const chunk = upserts.slice(i, i + CHUNK);
-      const columns = Object.keys(chunk[0]!).filter((k) => k !== 'id' && k !== 'person_id');
-      await db
+    for (const query of bindRows(this.#templates, 'an_tx|upsert', TX_COLUMNS, upserts, (rows) =>
+      db
         .insertInto('op_an_tx')
-        .values(chunk)
+        .values(rows)
         .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-        )
-        .execute();
-    }
-    for (let i = 0; i < removed.length; i += CHUNK)
-      await db
-        .deleteFrom('op_an_tx')
-        .where('id', 'in', removed.slice(i, i + CHUNK))
-        .execute();
-    await deltas.write(db, e.personId);
+          oc.column('id').doUpdateSet((eb) => Object.fromEntries(TX_UPDATED.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        ),
+    ))
+      await db.executeQuery(query);
+    for (const query of bindList(this.#templates, 'an_tx|delete', removed, (list) =>
+      db.deleteFrom('op_an_tx').where('id', 'in', list),
+    ))
+      await db.executeQuery(query);
+    await deltas.write(db, e.personId, this.#templates);
   }
 
   async #ensureMerchants(
@@ -222,14 +255,10 @@ export class AnalysisService {
     // Sorted: concurrent collections of one person insert the same merchants, in one lock order (no deadlock).
     const ids = [...merchants.keys()].sort();
     const have = new Set<string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      for (const r of await db
-        .selectFrom(T_MERCHANT)
-        .select('id')
-        .where('id', 'in', ids.slice(i, i + CHUNK))
-        .execute())
-        have.add(String(r.id));
-    }
+    for (const query of bindList(this.#templates, 'an_merchant|select', ids, (list) =>
+      db.selectFrom(T_MERCHANT).select('id').where('id', 'in', list),
+    ))
+      for (const r of (await db.executeQuery<{ id: string }>(query)).rows) have.add(String(r.id));
     const fresh = ids.filter((id) => !have.has(id));
     if (fresh.length === 0) return;
     const values = fresh.map((id) => {
@@ -241,13 +270,13 @@ export class AnalysisService {
         name_sealed: cipher.seal(T_MERCHANT, 'name', id, m.name),
       };
     });
-    for (let i = 0; i < values.length; i += CHUNK) {
-      await db
+    for (const query of bindRows(this.#templates, 'an_merchant|insert', MERCHANT_COLUMNS, values, (rows) =>
+      db
         .insertInto(T_MERCHANT)
-        .values(values.slice(i, i + CHUNK))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
+        .values(rows)
+        .onConflict((oc) => oc.column('id').doNothing()),
+    ))
+      await db.executeQuery(query);
   }
 
   /** The model's hook: everything from one institution was deleted for the person (inside `trx`). */
@@ -263,7 +292,7 @@ export class AnalysisService {
     const deltas = new RollupDeltas();
     for (const r of rows) deltas.add(shareOf(r), -1);
     await db.deleteFrom('op_an_tx').where('person_id', '=', personId).where('org_code', '=', orgCode).execute();
-    await deltas.write(db, personId);
+    await deltas.write(db, personId, this.#templates);
   }
 
   /**
@@ -332,7 +361,7 @@ export class AnalysisService {
           applied = await this.#learn(trx, personId, row.merchant_id, c, deltas);
         }
       }
-      await deltas.write(db, personId);
+      await deltas.write(db, personId, this.#templates);
       // The edit teaches the person's model (a correction) and may have made a learned rule.
       await bumpRuleVersion(db, personId);
       return { from: row.category, to: category, learned, applied };
@@ -469,7 +498,7 @@ export class AnalysisService {
           applied++;
         }
       }
-      await deltas.write(db, personId);
+      await deltas.write(db, personId, this.#templates);
       await bumpRuleVersion(db, personId);
       return { id, applied };
     });
@@ -528,7 +557,7 @@ export class AnalysisService {
           .execute();
         reverted++;
       }
-      await deltas.write(db, personId);
+      await deltas.write(db, personId, this.#templates);
       return { reverted };
     });
   }
@@ -821,8 +850,13 @@ export class AnalysisService {
 const T_RULE_VERSION = 'op_an_rule_version';
 
 /** The person's rule version (0 before any change). */
-async function ruleVersion(db: Kysely<LooseDatabase>, personId: string): Promise<number> {
-  const r = await db.selectFrom(T_RULE_VERSION).select('version').where('person_id', '=', personId).executeTakeFirst();
+async function ruleVersion(db: Kysely<LooseDatabase>, personId: string, templates: QueryTemplates): Promise<number> {
+  const query = templates.bind(
+    T_RULE_VERSION,
+    (slot) => db.selectFrom(T_RULE_VERSION).select('version').where('person_id', '=', slot(0)),
+    [personId],
+  );
+  const r = (await db.executeQuery<{ version: unknown }>(query)).rows[0];
   return r ? Number(r.version) : 0;
 }
 

@@ -1,5 +1,5 @@
 import { type CategoryKind, kindOf } from '@hannun/analysis';
-import { type Kysely, sql } from '@hannun/store';
+import { bindRows, type Kysely, type QueryTemplates, sql } from '@hannun/store';
 import type { LooseDatabase } from '../model/model-db.ts';
 
 /** What one op_an_tx row adds to the rollups. */
@@ -62,59 +62,73 @@ export class RollupDeltas {
     return this.months.size === 0 && this.merchants.size === 0 && this.days.size === 0;
   }
 
-  async write(db: Kysely<LooseDatabase>, personId: string): Promise<void> {
+  /** Writes the increments inside `db`'s transaction; `templates` keeps the statements compiled (one per dialect). */
+  async write(db: Kysely<LooseDatabase>, personId: string, templates: QueryTemplates): Promise<void> {
     // In key order: concurrent collections of one person upsert the same rows, and PostgreSQL deadlocks when two
     // transactions lock them in different orders.
-    const months = inKeyOrder(this.months).filter((m) => m.total !== 0 || m.count !== 0);
-    const merchants = inKeyOrder(this.merchants).filter((m) => m.total !== 0 || m.count !== 0 || m.daySum !== 0);
-    const days = inKeyOrder(this.days).filter((d) => d.total !== 0 || d.count !== 0);
-    const inc = (table: string, col: string) => sql`${sql.ref(`${table}.${col}`)} + ${sql.ref(`excluded.${col}`)}`;
-    for (let i = 0; i < months.length; i += 100) {
-      await db
-        .insertInto('op_an_month')
-        .values(months.slice(i, i + 100).map((m) => ({ person_id: personId, ...m })))
-        .onConflict((oc) =>
-          oc
-            .columns(['person_id', 'month', 'category', 'kind'])
-            .doUpdateSet({ total: inc('op_an_month', 'total'), count: inc('op_an_month', 'count') }),
-        )
-        .execute();
-    }
-    for (let i = 0; i < merchants.length; i += 100) {
-      await db
-        .insertInto('op_an_merchant_month')
-        .values(
-          merchants.slice(i, i + 100).map((m) => ({
-            person_id: personId,
-            merchant_id: m.merchantId,
-            category: m.category,
-            month: m.month,
-            total: m.total,
-            count: m.count,
-            day_sum: m.daySum,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['person_id', 'merchant_id', 'category', 'month']).doUpdateSet({
-            total: inc('op_an_merchant_month', 'total'),
-            count: inc('op_an_merchant_month', 'count'),
-            day_sum: inc('op_an_merchant_month', 'day_sum'),
-          }),
-        )
-        .execute();
-    }
-    for (let i = 0; i < days.length; i += 100) {
-      await db
-        .insertInto('op_an_day')
-        .values(days.slice(i, i + 100).map((d) => ({ person_id: personId, ...d })))
-        .onConflict((oc) =>
-          oc
-            .columns(['person_id', 'day', 'kind'])
-            .doUpdateSet({ total: inc('op_an_day', 'total'), count: inc('op_an_day', 'count') }),
-        )
-        .execute();
-    }
+    const months = inKeyOrder(this.months)
+      .filter((m) => m.total !== 0 || m.count !== 0)
+      .map((m) => ({
+        person_id: personId,
+        month: m.month,
+        category: m.category,
+        kind: m.kind,
+        total: m.total,
+        count: m.count,
+      }));
+    const merchants = inKeyOrder(this.merchants)
+      .filter((m) => m.total !== 0 || m.count !== 0 || m.daySum !== 0)
+      .map((m) => ({
+        person_id: personId,
+        merchant_id: m.merchantId,
+        category: m.category,
+        month: m.month,
+        total: m.total,
+        count: m.count,
+        day_sum: m.daySum,
+      }));
+    const days = inKeyOrder(this.days)
+      .filter((d) => d.total !== 0 || d.count !== 0)
+      .map((d) => ({ person_id: personId, day: d.day, kind: d.kind, total: d.total, count: d.count }));
+    await increment(
+      db,
+      templates,
+      'op_an_month',
+      ['person_id', 'month', 'category', 'kind'],
+      ['total', 'count'],
+      months,
+    );
+    await increment(
+      db,
+      templates,
+      'op_an_merchant_month',
+      ['person_id', 'merchant_id', 'category', 'month'],
+      ['total', 'count', 'day_sum'],
+      merchants,
+    );
+    await increment(db, templates, 'op_an_day', ['person_id', 'day', 'kind'], ['total', 'count'], days);
   }
+}
+
+/** insert … on conflict (keys) do update set col = col + excluded.col, as compiled templates. */
+async function increment(
+  db: Kysely<LooseDatabase>,
+  templates: QueryTemplates,
+  table: string,
+  keys: readonly string[],
+  sums: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const inc = (col: string) => sql`${sql.ref(`${table}.${col}`)} + ${sql.ref(`excluded.${col}`)}`;
+  const columns = [...keys, ...sums];
+  for (const query of bindRows(templates, `rollup|${table}`, columns, rows, (slots) =>
+    db
+      .insertInto(table)
+      .values(slots)
+      .onConflict((oc) => oc.columns([...keys]).doUpdateSet(Object.fromEntries(sums.map((c) => [c, inc(c)])))),
+  ))
+    await db.executeQuery(query);
 }
 
 /** A map's values sorted by their keys (the order every writer locks rows in). */

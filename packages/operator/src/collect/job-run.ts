@@ -1,4 +1,5 @@
 import type { Registry } from '@hannun/registry';
+import type { Transaction } from '@hannun/store';
 import { type ApiSpec, encodeValue, type Industry } from '@hannun/spec';
 import { Temporal } from 'temporal-polyfill';
 import type { ConsentRecord } from '../consent/consents.ts';
@@ -7,6 +8,7 @@ import type { Secret } from '../crypto/secret.ts';
 import type { AssetRef, StoreResult } from '../model/collected-data.ts';
 import type { OperatorDomain } from '../operator-domain.ts';
 import { recordTransmission } from '../records/transmission-records.ts';
+import type { OperatorDatabase } from '../schema/operator-database.ts';
 import { OperatorError } from '../shared/operator-error.ts';
 import { kstDate, parseYmd } from '../time/kst.ts';
 import { lyingTimestamp, outsidePeriod } from './answer-checks.ts';
@@ -157,7 +159,7 @@ const wire = (type: typeof DATE | typeof MONTH, v: Temporal.PlainDate | Temporal
 /**
  * One run of one job: the person's consent at one institution, collected phase by phase, unit by unit,
  * one call after another (never a period split into concurrent calls). Each unit's pages are validated,
- * stored together (`data.store`, idempotent), and then — in one transaction, fenced by the job's lease —
+ * stored together (`data.store`, idempotent) and — in the same transaction, fenced by the job's lease —
  * its transmission records, its step mark and the API's search_timestamp and coverage are written. A run
  * interrupted anywhere (kill -9) is resumed from the step marks: stored units are skipped, an interrupted
  * one is fetched again and stored again without a duplicate.
@@ -642,26 +644,69 @@ export class JobRun {
       refusal = failure?.code;
     }
     let stored: StoreResult | undefined;
+    let step: { mark: StepMark; next: ApiState | undefined } | undefined;
     if (!failure && skipped === undefined && pages.length > 0) {
+      let stepError: unknown;
       try {
-        stored = await this.#d.domain.data.store({
-          personId: j.personId,
-          orgCode: j.orgCode,
-          apiId: u.api.id,
-          apiType: j.apiType,
-          collectedAt: this.#now(),
-          pages,
-          ...(u.assetId !== undefined ? { assetId: u.assetId } : {}),
-          ...(u.request ? { request: u.request } : {}),
-          flags: this.#consent.flags,
-          complete: true,
-        });
+        stored = await this.#d.domain.data.store(
+          {
+            personId: j.personId,
+            orgCode: j.orgCode,
+            apiId: u.api.id,
+            apiType: j.apiType,
+            collectedAt: this.#now(),
+            pages,
+            ...(u.assetId !== undefined ? { assetId: u.assetId } : {}),
+            ...(u.request ? { request: u.request } : {}),
+            flags: this.#consent.flags,
+            complete: true,
+          },
+          // The step (records, mark, API state, fenced by the lease) commits with the rows or neither does;
+          // written first, so the rows other units share (rollups) stay locked no longer than before.
+          async (trx) => {
+            try {
+              const now = this.#now();
+              const done = this.#stepOf(u, st, pages, tries, 'done', true, upToDate, now);
+              await this.#writeStep(trx, tries, u, true, undefined, done, now);
+              step = done;
+            } catch (e) {
+              stepError = e;
+              throw e;
+            }
+          },
+        );
       } catch (e) {
-        if (!(e instanceof OperatorError)) throw e;
+        if (e === stepError || !(e instanceof OperatorError)) throw e;
+        step = undefined;
         failure = { ...REASONS.modelRefused, en: `${REASONS.modelRefused.en} (${u.api.id}: ${e.message})` };
       }
     }
-    const status: StepMark['status'] = failure ? 'failed' : skipped !== undefined ? 'skipped' : 'done';
+    if (!stored || !step) {
+      const status: StepMark['status'] = failure ? 'failed' : skipped !== undefined ? 'skipped' : 'done';
+      const now = this.#now();
+      const done = this.#stepOf(u, st, pages, tries, status, false, upToDate, now);
+      await this.#d.domain.store.transaction((trx) => this.#writeStep(trx, tries, u, false, refusal, done, now));
+      step = done;
+    }
+    const { mark, next } = step;
+    this.#steps.set(u.key, mark);
+    if (next) this.#states.set(stateId, next);
+    this.#rows += mark.rows;
+    if (failure) this.#failed.push(failure);
+    return { status: mark.status, rows: mark.rows, ...(stored?.assets ? { assets: stored.assets } : {}) };
+  }
+
+  /** A finished unit's step mark and, when it is done, the API's next state (search_timestamp, coverage). */
+  #stepOf(
+    u: Unit,
+    st: ApiState | undefined,
+    pages: readonly Readonly<Record<string, unknown>>[],
+    tries: readonly CallResult[],
+    status: StepMark['status'],
+    stored: boolean,
+    upToDate: boolean,
+    now: number,
+  ): { mark: StepMark; next: ApiState | undefined } {
     const rows = stored ? pages.reduce((n, p) => n + rowsIn(u.api.id, p), 0) : 0;
     const lastCode = tries.at(-1);
     const mark: StepMark = {
@@ -670,40 +715,44 @@ export class JobRun {
       rspCode: lastCode && 'rspCode' in lastCode ? (lastCode.rspCode ?? null) : null,
       rows,
     };
-    const now = this.#now();
-    let next: ApiState | undefined;
-    if (status === 'done') {
-      const firstTs = pages[0]?.['search_timestamp'];
-      next = {
-        consentId: this.#consent.id,
-        searchTimestamp:
-          typeof firstTs === 'number' || typeof firstTs === 'string'
-            ? String(firstTs)
-            : upToDate && st?.consentId === this.#consent.id
-              ? st.searchTimestamp
-              : null,
-        coverage: u.period
-          ? mergeCoverage(st?.consentId === this.#consent.id ? st.coverage : undefined, u.period)
-          : st?.coverage,
-        collectedAt: now,
-      };
-    }
-    await this.#d.domain.store.transaction(async (trx) => {
-      await this.#d.jobs.fence(trx, this.#lease);
-      await this.#records(trx, tries, u, stored !== undefined, refusal);
-      await this.#d.jobs.markStep(trx, j, mark, now);
-      if (next)
-        await this.#d.state.put(
-          trx,
-          { personId: j.personId, orgCode: j.orgCode, apiId: u.api.id, assetKey: u.stateKey },
-          next,
-        );
-    });
-    this.#steps.set(u.key, mark);
-    if (next) this.#states.set(stateId, next);
-    this.#rows += rows;
-    if (failure) this.#failed.push(failure);
-    return { status, rows, ...(stored?.assets ? { assets: stored.assets } : {}) };
+    if (status !== 'done') return { mark, next: undefined };
+    const firstTs = pages[0]?.['search_timestamp'];
+    const next: ApiState = {
+      consentId: this.#consent.id,
+      searchTimestamp:
+        typeof firstTs === 'number' || typeof firstTs === 'string'
+          ? String(firstTs)
+          : upToDate && st?.consentId === this.#consent.id
+            ? st.searchTimestamp
+            : null,
+      coverage: u.period
+        ? mergeCoverage(st?.consentId === this.#consent.id ? st.coverage : undefined, u.period)
+        : st?.coverage,
+      collectedAt: now,
+    };
+    return { mark, next };
+  }
+
+  /** The unit's step, inside `trx` and fenced by the job's lease: its calls' records, its mark, the API's state. */
+  async #writeStep(
+    trx: Transaction<OperatorDatabase>,
+    tries: readonly CallResult[],
+    u: Unit,
+    stored: boolean,
+    refusal: string | undefined,
+    step: { mark: StepMark; next: ApiState | undefined },
+    now: number,
+  ): Promise<void> {
+    const j = this.#job;
+    await this.#d.jobs.fence(trx, this.#lease);
+    await this.#records(trx, tries, u, stored, refusal);
+    await this.#d.jobs.markStep(trx, j, step.mark, now);
+    if (step.next)
+      await this.#d.state.put(
+        trx,
+        { personId: j.personId, orgCode: j.orgCode, apiId: u.api.id, assetKey: u.stateKey },
+        step.next,
+      );
   }
 
   /** Transmission records of calls whose unit did not finish (put off, stopped): written at once. */

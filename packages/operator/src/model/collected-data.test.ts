@@ -4,7 +4,9 @@ import { expect, it } from 'vitest';
 import { openTestDomain, signUpInput, T0, type TestDomain } from '../testing/operator-test-kit.ts';
 import { sampleAnswer, sampleWire } from '../testing/sample-answer.ts';
 import { ASSET_ROUTES } from './asset-routes.ts';
-import type { CollectedAnswer } from './collected-data.ts';
+import { type CollectedAnswer, CollectedData } from './collected-data.ts';
+import type { OperatorDatabase } from '../schema/operator-database.ts';
+import type { Transaction } from '@hannun/store';
 import { loose } from './model-db.ts';
 import { MODEL_ROUTES } from './model-routes.ts';
 
@@ -127,6 +129,64 @@ describeEachDialect('model: the normalised model, idempotent and sealed', (open)
     const after = await d.data.rows(personId, 'op_m_deposit_tx', { assetId: asset.id });
     expect(after).toHaveLength(2);
     expect(after.find((r) => r.values.trans_no === '0001')?.values.trans_memo).toBe('월세 (정정)');
+  });
+
+  it('`first` commits with the write or not at all (the engine’s step mark): either failing leaves neither', async () => {
+    const d = await openTestDomain(open);
+    const { base, assets, personId } = await setUp(d);
+    const asset = assets.find((a) => a.key.account_num === '1002123456789')!;
+    const w = { ...base, apiId: '은행-004', assetId: asset.id, body: depositTx([{ trans_no: '0001' }]) };
+    const count = async (table: string) =>
+      Number(
+        (
+          await loose(d.store.db)
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
+    // The step's stand-in: a row of its own, written by `first` inside the model's transaction.
+    const mark = async (trx: Transaction<OperatorDatabase>) => {
+      expect(trx.isTransaction).toBe(true);
+      await loose(trx).insertInto('op_an_rule_version').values({ person_id: personId, version: 7 }).execute();
+    };
+    const lost = new Error('lease lost');
+    await expect(
+      d.data.store(w, async (trx) => {
+        await mark(trx);
+        throw lost;
+      }),
+    ).rejects.toBe(lost);
+    expect([await count('op_m_deposit_tx'), await count('op_an_tx'), await count('op_an_rule_version')]).toEqual([
+      0, 0, 0,
+    ]);
+    // The write failing after `first` (here its listener) takes the step back with it.
+    const failing = new CollectedData({
+      store: d.store,
+      crypto: d.crypto,
+      listener: {
+        rowsStored: async () => {
+          throw lost;
+        },
+        institutionDeleted: async () => {},
+      },
+    });
+    await expect(failing.store(w, mark)).rejects.toBe(lost);
+    expect([await count('op_m_deposit_tx'), await count('op_an_rule_version')]).toEqual([0, 0]);
+    const relisted = { ...base, apiId: '은행-001', body: accounts('1002123456789') };
+    await expect(
+      d.data.store(relisted, async () => {
+        throw lost;
+      }),
+    ).rejects.toBe(lost);
+    // The complete list without the second account would have delisted it: rolled back, both stay listed.
+    expect(
+      await d.store.db.selectFrom('op_asset').select('id').where('delisted_at', 'is', null).execute(),
+    ).toHaveLength(2);
+    await d.data.store(w, mark);
+    expect([await count('op_m_deposit_tx'), await count('op_an_tx'), await count('op_an_rule_version')]).toEqual([
+      1, 1, 1,
+    ]);
   });
 
   it('identical rows without a transaction number are kept apart by occurrence, and still written once', async () => {

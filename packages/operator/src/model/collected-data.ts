@@ -1,5 +1,5 @@
 import { type ApiSpec, type ApiType, findApi, isApiType, type Shape, WireError, type WireObject } from '@hannun/spec';
-import { type Kysely, QueryTemplates, type Store, type StoreDialect, type Transaction } from '@hannun/store';
+import { type Kysely, padded, QueryTemplates, type Store, type StoreDialect, type Transaction } from '@hannun/store';
 import type { ConsentFlags } from '../consent/consent-draft.ts';
 import { type PersonCipher, personCipher } from '../crypto/field-cipher.ts';
 import type { OperatorCrypto } from '../crypto/operator-crypto.ts';
@@ -40,6 +40,12 @@ export interface CollectedAnswer {
   /** For list and snapshot APIs: false when only some pages came (nothing is delisted or deleted then). */
   readonly complete?: boolean;
 }
+
+/**
+ * Work that commits with a model write or not at all (CollectedData.store's `first`). It runs first in the write's
+ * transaction: rows other writers share (the analysis rollups) are then locked only for the model's own part.
+ */
+export type WithStore = (trx: Transaction<OperatorDatabase>) => Promise<void>;
 
 export interface StoreResult {
   readonly table: string;
@@ -145,8 +151,12 @@ export class CollectedData {
     this.#hashKey = o.crypto.derive('model-content-hash');
   }
 
-  /** Stores one answer (a list API's assets, or any other API's rows), in one transaction. */
-  async store(a: CollectedAnswer): Promise<StoreResult> {
+  /**
+   * Stores one answer (a list API's assets, or any other API's rows), in one transaction. `first`, when given,
+   * runs at the start of that transaction (the engine's step mark): it throwing, or the write failing after it,
+   * rolls both back.
+   */
+  async store(a: CollectedAnswer, first?: WithStore): Promise<StoreResult> {
     const api = findApi(a.apiId);
     if (api?.group !== 'info')
       throw invalid('apiId', 'is not an information API of the catalogue', '정보제공 API가 아닙니다');
@@ -165,7 +175,7 @@ export class CollectedData {
       );
     }
     const wire = this.#wire(api, a);
-    return asset ? this.#storeAssets(a, asset, wire) : this.#storeRows(a, api, route!, wire);
+    return asset ? this.#storeAssets(a, asset, wire, first) : this.#storeRows(a, api, route!, wire, first);
   }
 
   /**
@@ -205,7 +215,13 @@ export class CollectedData {
     return rest.length === 0 ? first! : joined;
   }
 
-  async #storeRows(a: CollectedAnswer, api: ApiSpec, route: ModelRoute, wire: WireObject): Promise<StoreResult> {
+  async #storeRows(
+    a: CollectedAnswer,
+    api: ApiSpec,
+    route: ModelRoute,
+    wire: WireObject,
+    first: WithStore | undefined,
+  ): Promise<StoreResult> {
     const t = route.table;
     const items = route.list ? ((wire[route.list] as WireObject[] | undefined) ?? []) : [wire];
     const skip = new Set([...ENVELOPE, ...countNames(api.response), ...(route.ignore ?? [])]);
@@ -259,6 +275,7 @@ export class CollectedData {
     });
     const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
     return this.#store.transaction(async (trx) => {
+      await first?.(trx);
       const cipher = personCipher(await this.#crypto.keys.load(trx, a.personId));
       const values = unique.map(({ id, row }) => ({
         id,
@@ -281,20 +298,39 @@ export class CollectedData {
       });
       let removed = 0;
       if (route.snapshot && a.complete !== false) {
-        let q = loose(trx)
-          .deleteFrom(t.name)
-          .where('person_id', '=', a.personId)
-          .where('org_code', '=', a.orgCode)
-          .where('api_id', '=', a.apiId);
-        if (assetId !== null) q = q.where('asset_id', '=', assetId);
-        for (const col of route.snapshot.within) q = q.where(col, '=', extra[col] ?? null);
-        if (unique.length > 0)
-          q = q.where(
-            'id',
-            'not in',
-            unique.map((r) => r.id),
-          );
-        removed = Number((await q.executeTakeFirst()).numDeletedRows);
+        const within = route.snapshot.within;
+        // `not in` a list padded to a power of two (a repeated id changes nothing): few shapes, compiled once.
+        const keep = padded(unique.map((r) => r.id));
+        const values = [
+          a.personId,
+          a.orgCode,
+          a.apiId,
+          ...(assetId !== null ? [assetId] : []),
+          ...within.map((col) => extra[col] ?? null),
+          ...keep,
+        ];
+        const query = this.#templates.bind(
+          `snapshot|${t.name}|${assetId !== null}|${within.join(',')}|${keep.length}`,
+          (slot) => {
+            let k = 0;
+            let q = loose(trx)
+              .deleteFrom(t.name)
+              .where('person_id', '=', slot(k++))
+              .where('org_code', '=', slot(k++))
+              .where('api_id', '=', slot(k++));
+            if (assetId !== null) q = q.where('asset_id', '=', slot(k++));
+            for (const col of within) q = q.where(col, '=', slot(k++));
+            if (keep.length > 0)
+              q = q.where(
+                'id',
+                'not in',
+                keep.map(() => slot(k++)),
+              );
+            return q;
+          },
+          values,
+        );
+        removed = Number((await trx.executeQuery(query)).numAffectedRows ?? 0n);
       }
       return { table: t.name, received: items.length, changed, removed };
     });
@@ -304,13 +340,19 @@ export class CollectedData {
   async #checkAsset(a: CollectedAnswer, api: ApiSpec): Promise<string> {
     if (a.assetId === undefined)
       throw invalid('assetId', `is needed for ${api.id} (an API of one asset)`, '자산이 필요합니다');
-    const row = await this.#store.db
-      .selectFrom('op_asset')
-      .select(['api_id'])
-      .where('id', '=', a.assetId)
-      .where('person_id', '=', a.personId)
-      .where('org_code', '=', a.orgCode)
-      .executeTakeFirst();
+    const { db } = this.#store;
+    const query = this.#templates.bind(
+      'asset-of',
+      (slot) =>
+        db
+          .selectFrom('op_asset')
+          .select(['api_id'])
+          .where('id', '=', slot(0) as string)
+          .where('person_id', '=', slot(1) as string)
+          .where('org_code', '=', slot(2) as string),
+      [a.assetId, a.personId, a.orgCode],
+    );
+    const row = (await db.executeQuery<{ api_id: string }>(query)).rows[0];
     if (!row)
       throw invalid('assetId', 'is not an asset of this person at this provider', '해당 기관의 본인 자산이 아닙니다');
     if (api.listedBy !== undefined && api.listedBy !== row.api_id) {
@@ -319,7 +361,12 @@ export class CollectedData {
     return a.assetId;
   }
 
-  async #storeAssets(a: CollectedAnswer, route: AssetRoute, wire: WireObject): Promise<StoreResult> {
+  async #storeAssets(
+    a: CollectedAnswer,
+    route: AssetRoute,
+    wire: WireObject,
+    first: WithStore | undefined,
+  ): Promise<StoreResult> {
     const items = (wire[route.list] as WireObject[] | undefined) ?? [];
     const special = new Set([
       ...route.key,
@@ -369,6 +416,7 @@ export class CollectedData {
     });
     const unique = [...new Map(prepared.map((p) => [p.id, p])).values()];
     return this.#store.transaction(async (trx) => {
+      await first?.(trx);
       const cipher = personCipher(await this.#crypto.keys.load(trx, a.personId));
       const values = unique.map((p) => ({
         id: p.id,
@@ -394,21 +442,29 @@ export class CollectedData {
       const changed = await upsert(trx, this.#templates, T_ASSET, values);
       let removed = 0;
       if (a.complete !== false) {
-        let q = trx
-          .updateTable('op_asset')
-          // A new content hash, so the asset's next listing is a change that clears delisted_at.
-          .set({ delisted_at: a.collectedAt, content_hash: 'delisted' })
-          .where('person_id', '=', a.personId)
-          .where('org_code', '=', a.orgCode)
-          .where('api_id', '=', a.apiId)
-          .where('delisted_at', 'is', null);
-        if (unique.length > 0)
-          q = q.where(
-            'id',
-            'not in',
-            unique.map((p) => p.id),
-          );
-        removed = Number((await q.executeTakeFirst()).numUpdatedRows);
+        const keep = padded(unique.map((p) => p.id));
+        const query = this.#templates.bind(
+          `delist|${keep.length}`,
+          (slot) => {
+            let q = loose(trx)
+              .updateTable('op_asset')
+              // A new content hash, so the asset's next listing is a change that clears delisted_at.
+              .set({ delisted_at: slot(0), content_hash: 'delisted' })
+              .where('person_id', '=', slot(1))
+              .where('org_code', '=', slot(2))
+              .where('api_id', '=', slot(3))
+              .where('delisted_at', 'is', null);
+            if (keep.length > 0)
+              q = q.where(
+                'id',
+                'not in',
+                keep.map((_, i) => slot(4 + i)),
+              );
+            return q;
+          },
+          [a.collectedAt, a.personId, a.orgCode, a.apiId, ...keep],
+        );
+        removed = Number((await trx.executeQuery(query)).numAffectedRows ?? 0n);
       }
       const assets: AssetRef[] = unique.map((p) => ({
         id: p.id,

@@ -13,15 +13,37 @@ const HEADER = 1 + 4;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/**
+ * IVs are cut from a pooled buffer of CSPRNG output (341 IVs per `randomBytes` call instead of one): still
+ * independent, uniformly random 96-bit IVs, each used once; a spent pool is replaced, never refilled in place.
+ */
+const POOL_BYTES = IV_BYTES * 341;
+let pool = Buffer.alloc(0);
+let pooled = 0;
+
+function nextIv(into: Buffer, at: number): void {
+  if (pooled + IV_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    pooled = 0;
+  }
+  pool.copy(into, at, pooled, pooled + IV_BYTES);
+  pooled += IV_BYTES;
+}
+
 export function aeadSeal(key: Buffer, version: number, aad: Buffer, plaintext: Buffer): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const out = Buffer.allocUnsafe(HEADER + IV_BYTES + TAG_BYTES + plaintext.length);
+  out.writeUInt8(FORMAT, 0);
+  out.writeUInt32BE(version, 1);
+  nextIv(out, HEADER);
+  const cipher = createCipheriv('aes-256-gcm', key, out.subarray(HEADER, HEADER + IV_BYTES));
   cipher.setAAD(aad);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  const header = Buffer.alloc(HEADER);
-  header.writeUInt8(FORMAT, 0);
-  header.writeUInt32BE(version, 1);
-  return Buffer.concat([header, iv, cipher.getAuthTag(), body]).toString('base64');
+  const body = cipher.update(plaintext);
+  const tail = cipher.final();
+  cipher.getAuthTag().copy(out, HEADER + IV_BYTES);
+  body.copy(out, HEADER + IV_BYTES + TAG_BYTES);
+  if (tail.length > 0)
+    return Buffer.concat([out.subarray(0, HEADER + IV_BYTES + TAG_BYTES + body.length), tail]).toString('base64');
+  return out.toString('base64');
 }
 
 /** The key version a sealed value names, or undefined when it is not one of ours. */
