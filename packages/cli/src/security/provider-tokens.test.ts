@@ -177,9 +177,11 @@ describe('security: scope escalation at the provider', () => {
     const listed = await accounts(BANK, b!.tokens!.usual!);
     const theirs = (listed.json?.account_list as { account_num: string; seqno?: string }[] | undefined) ?? [];
     const mine = new Set(
-      ((await accounts(BANK, targetOf(BANK).tokens!.usual!)).json?.account_list as { account_num: string }[] | undefined)?.map(
-        (a) => a.account_num,
-      ) ?? [],
+      (
+        (await accounts(BANK, targetOf(BANK).tokens!.usual!)).json?.account_list as
+          | { account_num: string }[]
+          | undefined
+      )?.map((a) => a.account_num) ?? [],
     );
     const foreign = theirs.filter((a) => !mine.has(a.account_num));
     expect(foreign.length).toBeGreaterThan(0);
