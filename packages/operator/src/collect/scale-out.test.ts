@@ -148,6 +148,15 @@ describe('scale: three worker processes on PostgreSQL', () => {
       });
       b.child.kill('SIGKILL');
       expect((await exited(b.child)).signal).toBe('SIGKILL');
+      // A held job worker-b finished between the query and the kill is not one it died holding.
+      const stillHeld = await store.db
+        .selectFrom('op_collect_job')
+        .select('id')
+        .where('status', '=', 'running')
+        .where('lease_owner', '=', 'worker-b')
+        .execute();
+      held = held.filter((id) => stillHeld.some((r) => r.id === id));
+      expect(held.length, 'jobs worker-b died holding').toBeGreaterThan(0);
 
       await until('every job is finished', deadline, async () => (await count(store, 'live')) === 0);
       for (const w of [a, c]) w.child.kill('SIGTERM');
