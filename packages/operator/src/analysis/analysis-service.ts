@@ -38,6 +38,7 @@ import type { Clock } from '../time/clock.ts';
 import { loadContext, type StoredContext, T_MERCHANT, T_RULE } from './person-context.ts';
 import { RollupDeltas, type RowShare } from './rollup-writer.ts';
 import { ANALYSED_TABLES, txFromRow } from './tx-from-row.ts';
+import { analysedTxQuery, toAnalysedTx } from './analysed-tx.ts';
 
 type Db = Kysely<OperatorDatabase>;
 
@@ -712,25 +713,7 @@ export class AnalysisService {
   /** A month's categorised movements (newest first), with merchant names, for the person to check and edit. */
   async transactions(personId: string, o: { month: string; category?: string; limit: number; offset: number }) {
     const { db } = this.#store;
-    let q = loose(db)
-      .selectFrom('op_an_tx as t')
-      .leftJoin(`${T_MERCHANT} as m`, 'm.id', 't.merchant_id')
-      .select([
-        't.id as id',
-        't.org_code as org_code',
-        't.table_name as table_name',
-        't.day as day',
-        't.amount as amount',
-        't.category as category',
-        't.kind as kind',
-        't.source as source',
-        't.confidence_pm as confidence_pm',
-        't.locked as locked',
-        't.merchant_id as merchant_id',
-        'm.name_sealed as name_sealed',
-      ])
-      .where('t.person_id', '=', personId)
-      .where('t.month', '=', o.month);
+    let q = analysedTxQuery(db, personId).where('t.month', '=', o.month);
     if (o.category !== undefined) q = q.where('t.category', '=', o.category);
     const rows = await q
       .orderBy('t.day', 'desc')
@@ -738,23 +721,10 @@ export class AnalysisService {
       .limit(o.limit + 1)
       .offset(o.offset)
       .execute();
-    const cipher = rows.length > 0 ? await this.#crypto.cipherFor(db, personId) : undefined;
+    const page = rows.slice(0, o.limit);
+    const cipher = page.length > 0 ? await this.#crypto.cipherFor(db, personId) : undefined;
     return {
-      rows: rows.slice(0, o.limit).map((r) => ({
-        id: String(r.id),
-        orgCode: String(r.org_code),
-        kind: String(r.kind),
-        date: String(r.day),
-        amount: Number(r.amount),
-        merchant:
-          r.name_sealed && cipher && r.merchant_id
-            ? cipher.open(T_MERCHANT, 'name', String(r.merchant_id), String(r.name_sealed))
-            : null,
-        category: String(r.category),
-        source: String(r.source),
-        confidence: Number(r.confidence_pm) / 1000,
-        locked: Boolean(r.locked),
-      })),
+      rows: cipher ? page.map((r) => toAnalysedTx(r, cipher)) : [],
       more: rows.length > o.limit,
     };
   }

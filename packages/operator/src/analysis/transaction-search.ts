@@ -1,24 +1,11 @@
 import type { Store } from '@hannun/store';
 import type { OperatorCrypto } from '../crypto/operator-crypto.ts';
-import { loose } from '../model/model-db.ts';
 import type { Movement, TransactionPages } from '../model/transaction-pages.ts';
 import type { OperatorDatabase } from '../schema/operator-database.ts';
-import { T_MERCHANT } from './person-context.ts';
+import { type AnalysedTx, analysedTxQuery, toAnalysedTx } from './analysed-tx.ts';
 import { ANALYSED_TABLES } from './tx-from-row.ts';
 
 /** A categorised movement as the app lists it (`GET /api/analysis/transactions`). */
-export interface AnalysedTx {
-  readonly id: string;
-  readonly orgCode: string;
-  readonly kind: string;
-  readonly date: string;
-  readonly amount: number;
-  readonly merchant: string | null;
-  readonly category: string;
-  readonly source: string;
-  readonly confidence: number;
-  readonly locked: boolean;
-}
 
 export interface AnalysedSearchRequest {
   /** Words in a merchant, memo or description (opened server-side; see model/transaction-pages.ts). */
@@ -120,42 +107,10 @@ async function analysedRows(
   const { db } = deps.store;
   const cipher = await deps.crypto.cipherFor(db, personId);
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await loose(db)
-      .selectFrom('op_an_tx as t')
-      .leftJoin(`${T_MERCHANT} as m`, 'm.id', 't.merchant_id')
-      .select([
-        't.id as id',
-        't.org_code as org_code',
-        't.day as day',
-        't.amount as amount',
-        't.category as category',
-        't.kind as kind',
-        't.source as source',
-        't.confidence_pm as confidence_pm',
-        't.locked as locked',
-        't.merchant_id as merchant_id',
-        'm.name_sealed as name_sealed',
-      ])
-      .where('t.person_id', '=', personId)
+    const rows = await analysedTxQuery(db, personId)
       .where('t.id', 'in', ids.slice(i, i + CHUNK))
       .execute();
-    for (const r of rows) {
-      out.set(String(r.id), {
-        id: String(r.id),
-        orgCode: String(r.org_code),
-        kind: String(r.kind),
-        date: String(r.day),
-        amount: Number(r.amount),
-        merchant:
-          r.name_sealed && r.merchant_id
-            ? cipher.open(T_MERCHANT, 'name', String(r.merchant_id), String(r.name_sealed))
-            : null,
-        category: String(r.category),
-        source: String(r.source),
-        confidence: Number(r.confidence_pm) / 1000,
-        locked: Boolean(r.locked),
-      });
-    }
+    for (const r of rows) out.set(String(r.id), toAnalysedTx(r, cipher));
   }
   return out;
 }
