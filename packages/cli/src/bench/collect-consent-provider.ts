@@ -1,10 +1,5 @@
-// The provider process of the consent-to-data benchmark: the provider engine over the synthetic ledger, on
-// plain HTTP on loopback, at a fixed time, with the person who holds products at 20 institutions; on each
-// `grant` it stores a fresh consent (all assets) and mints an access token at every one of them.
-import { randomUUID } from 'node:crypto';
 import { createLogger } from '@hannun/infra';
 import {
-  type ConsentRecord,
   createLedger,
   createManualClock,
   createMemoryConsentStore,
@@ -15,16 +10,15 @@ import {
   kstToEpochMs,
   populationOf,
 } from '@hannun/provider';
-import { type InformationScope, listScope } from '@hannun/spec';
+import type { InformationScope } from '@hannun/spec';
 import { runAsBenchChild, tellParent } from './bench-child.ts';
-import {
-  type BenchInstitution,
-  COLLECT_CLIENT_ID,
-  COLLECT_OPERATOR_ORG,
-  type CollectProviderReady,
-  type GrantReply,
-  type GrantRequest,
-  type ProviderCpu,
+import { benchGrant } from './bench-grant.ts';
+import type {
+  BenchInstitution,
+  CollectProviderReady,
+  GrantReply,
+  GrantRequest,
+  ProviderCpu,
 } from './collect-consent-protocol.ts';
 
 /** Enough customers that one holds products at 20 of the 26 demo institutions (the issue's figure). */
@@ -51,7 +45,7 @@ async function main(): Promise<void> {
     config: { logger: createLogger({ service: 'provider-bench', level: 'error' }) },
   });
   const url = await engine.start({ host: '127.0.0.1', port: 0 });
-  const at = kstDateTime(NOW_MS);
+  const _at = kstDateTime(NOW_MS);
 
   process.on('message', (m: { type?: unknown; scopes?: GrantRequest['scopes'] }) => {
     if (m.type === 'cpu') {
@@ -63,39 +57,16 @@ async function main(): Promise<void> {
         const grants: GrantReply['grants'][number][] = [];
         for (const inst of institutions) {
           const book = ledger.get(inst.orgCode)!.customer(plan.ci)!;
-          const lists = engine.provider.apisOf(inst.orgCode).filter((a) => a.kind === 'list');
           const scopes = (m.scopes?.[inst.orgCode] ?? []) as InformationScope[];
-          const consent: ConsentRecord = {
-            id: `bench-${randomUUID()}`,
+          const grant = await benchGrant(engine, consents, {
             orgCode: inst.orgCode,
+            industry: inst.industry,
             ci: plan.ci,
-            recipientOrgCode: COLLECT_OPERATOR_ORG,
-            clientId: COLLECT_CLIENT_ID,
+            book,
             scopes,
-            assets: lists.flatMap((a) => book.holdings(a.id, at)).map((h) => ({ listApi: h.listApi, key: h.key })),
-            isScheduled: true,
-            fndCycle: '1/w',
-            addCycle: '1/w',
-            endDate: kstDate(NOW_MS).add({ years: 1 }),
-            purpose: '자산 통합조회 및 분석',
-            period: '서비스 탈퇴 시까지',
-            flags: { transMemo: true, merchantNameRegno: true, transCategory: true },
-            createdAt: NOW_MS,
-          };
-          consents.put(consent);
-          const iat = Math.floor(NOW_MS / 1000);
-          const scope = [listScope(inst.industry), ...scopes].join(' ');
-          const exp = iat + 90 * 86_400;
-          const accessToken = await engine.provider.mintAccessToken({
-            iss: inst.orgCode,
-            aud: COLLECT_OPERATOR_ORG,
-            sub: consent.id,
-            jti: randomUUID(),
-            scope,
-            iat,
-            exp,
+            now: NOW_MS,
           });
-          grants.push({ orgCode: inst.orgCode, accessToken, scope, accessExpiresAt: exp * 1000 });
+          grants.push({ orgCode: inst.orgCode, ...grant });
         }
         await tellParent({ type: 'granted', grants } satisfies GrantReply);
       })();

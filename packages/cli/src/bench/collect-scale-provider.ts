@@ -1,11 +1,5 @@
-// The provider process of the collection scale benchmarks: the provider engine over the synthetic ledger on
-// plain HTTP on loopback, a manual clock (03:00 KST, inside every np_time window, moved when asked), and
-// `people` customers with the institutions to connect each to (at most `orgsPerPerson`, argv). On `grant` it
-// stores a consent (all assets) and mints an access token for every (person, institution) asked.
-import { randomUUID } from 'node:crypto';
 import { createLogger } from '@hannun/infra';
 import {
-  type ConsentRecord,
   createLedger,
   createManualClock,
   createMemoryConsentStore,
@@ -16,9 +10,10 @@ import {
   kstToEpochMs,
   populationOf,
 } from '@hannun/provider';
-import { type InformationScope, listScope } from '@hannun/spec';
+import type { InformationScope } from '@hannun/spec';
 import { runAsBenchChild, tellParent } from './bench-child.ts';
-import { COLLECT_CLIENT_ID, COLLECT_OPERATOR_ORG, type ProviderCpu } from './collect-consent-protocol.ts';
+import { benchGrant } from './bench-grant.ts';
+import type { ProviderCpu } from './collect-consent-protocol.ts';
 import type {
   ScaleClockRequest,
   ScaleGrantReply,
@@ -61,43 +56,21 @@ async function main(): Promise<void> {
 
   async function grant(m: ScaleGrantRequest): Promise<ScaleGrantReply> {
     const now = clock.nowMs();
-    const at = kstDateTime(now);
+    const _at = kstDateTime(now);
     const tokens: ScaleGrantReply['tokens'][number][] = [];
     for (const g of m.grants) {
       const book = ledger.get(g.orgCode)?.customer(g.ci);
       if (!book) throw new Error(`${g.orgCode} holds nothing of a benchmark person`);
-      const lists = engine.provider.apisOf(g.orgCode).filter((a) => a.kind === 'list');
-      const consent: ConsentRecord = {
-        id: `bench-${randomUUID()}`,
-        orgCode: g.orgCode,
-        ci: g.ci,
-        recipientOrgCode: COLLECT_OPERATOR_ORG,
-        clientId: COLLECT_CLIENT_ID,
-        scopes: g.scopes as InformationScope[],
-        assets: lists.flatMap((a) => book.holdings(a.id, at)).map((h) => ({ listApi: h.listApi, key: h.key })),
-        isScheduled: true,
-        fndCycle: '1/w',
-        addCycle: '1/w',
-        endDate: kstDate(now).add({ years: 1 }),
-        purpose: '자산 통합조회 및 분석',
-        period: '서비스 탈퇴 시까지',
-        flags: { transMemo: true, merchantNameRegno: true, transCategory: true },
-        createdAt: now,
-      };
-      consents.put(consent);
-      const iat = Math.floor(now / 1000);
-      const scope = [listScope(industryOf.get(g.orgCode)!), ...g.scopes].join(' ');
-      const exp = iat + 90 * 86_400;
-      const accessToken = await engine.provider.mintAccessToken({
-        iss: g.orgCode,
-        aud: COLLECT_OPERATOR_ORG,
-        sub: consent.id,
-        jti: randomUUID(),
-        scope,
-        iat,
-        exp,
-      });
-      tokens.push({ accessToken, scope, accessExpiresAt: exp * 1000 });
+      tokens.push(
+        await benchGrant(engine, consents, {
+          orgCode: g.orgCode,
+          industry: industryOf.get(g.orgCode)!,
+          ci: g.ci,
+          book,
+          scopes: g.scopes as InformationScope[],
+          now,
+        }),
+      );
     }
     return { type: 'granted', tokens };
   }
