@@ -1,33 +1,10 @@
 import { expect, it } from 'vitest';
-import { migrate } from './migrate/migrate.ts';
 import type { Store } from './open-store.ts';
 import { QueryTemplates } from './query-templates.ts';
 import { describeEachDialect } from './testing/each-dialect.ts';
+import { type ItemTables, itemStore } from './testing/item-store.ts';
 
-interface Tables {
-  item: { id: string; label: string | null; n: number; flag: boolean };
-}
-
-async function itemStore(open: () => Promise<Store<Tables>>): Promise<Store<Tables>> {
-  const store = await open();
-  await migrate(store, {
-    namespace: 'test',
-    migrations: {
-      '0001': {
-        async up(db, ddl) {
-          await db.schema
-            .createTable('item')
-            .addColumn('id', ddl.text, (c) => c.primaryKey())
-            .addColumn('label', ddl.text)
-            .addColumn('n', ddl.int64, (c) => c.notNull())
-            .addColumn('flag', ddl.boolean, (c) => c.notNull())
-            .execute();
-        },
-      },
-    },
-  });
-  return store;
-}
+type Tables = ItemTables;
 
 const COLUMNS = ['id', 'label', 'n', 'flag'] as const;
 type Item = Tables['item'];
