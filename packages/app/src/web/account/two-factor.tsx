@@ -42,20 +42,25 @@ export function TwoFactor() {
       }
     };
 
+  // The authenticator's current code: asked to turn two-step login on (confirming the secret) and off.
+  const codeField = (
+    <Field
+      label={t('totp.code')}
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      required
+      error={errorText(error, i18n.language)}
+    />
+  );
+
   return (
     <div className="card two-factor" data-totp={on ? 'on' : 'off'}>
       <h2>{t('totp.title')}</h2>
       <p>{on ? t('totp.isOn') : t('totp.help')}</p>
       {on ? (
         <form onSubmit={(e) => void submit('/api/totp/disable', 'totpOff')(e)} noValidate>
-          <Field
-            label={t('totp.code')}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            error={errorText(error, i18n.language)}
-          />
+          {codeField}
           <button type="submit">{t('totp.disable')}</button>
         </form>
       ) : enrol ? (
@@ -80,14 +85,7 @@ export function TwoFactor() {
             </li>
             <li>{t('totp.step3')}</li>
           </ol>
-          <Field
-            label={t('totp.code')}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            error={errorText(error, i18n.language)}
-          />
+          {codeField}
           <button type="submit" className="primary">
             {t('totp.confirm')}
           </button>
